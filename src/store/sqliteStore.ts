@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { AlreadyExistsError, ConflictError, NotFoundError, type EngagementStore, type Versioned } from '../app/ports';
+import type { Engagement } from '../domain/types';
+
+interface Row {
+  etag: string;
+  body: string;
+}
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS engagements (
+    id TEXT PRIMARY KEY,
+    etag TEXT NOT NULL,
+    body TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  )`;
+
+/** The embedded store: one SQLite file under DATA_DIR, safe for several processes (WAL). */
+export class SqliteEngagementStore implements EngagementStore {
+  readonly kind = 'sqlite';
+  private readonly db: Database.Database;
+  private readonly statements;
+
+  constructor(dataDir: string) {
+    mkdirSync(dataDir, { recursive: true });
+    this.db = new Database(join(dataDir, 'security-workshops.sqlite'));
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SCHEMA);
+    this.statements = {
+      get: this.db.prepare<[string], Row>('SELECT etag, body FROM engagements WHERE id = ?'),
+      insert: this.db.prepare('INSERT INTO engagements (id, etag, body, updated_at) VALUES (?, ?, ?, ?)'),
+      update: this.db.prepare('UPDATE engagements SET etag = ?, body = ?, updated_at = ? WHERE id = ? AND etag = ?'),
+      exists: this.db.prepare<[string], { found: number }>('SELECT 1 AS found FROM engagements WHERE id = ?'),
+    };
+  }
+
+  async get(id: string): Promise<Versioned<Engagement> | undefined> {
+    const row = this.statements.get.get(id);
+    return row && { value: JSON.parse(row.body) as Engagement, etag: row.etag };
+  }
+
+  async create(engagement: Engagement): Promise<Versioned<Engagement>> {
+    const etag = randomUUID();
+    try {
+      this.statements.insert.run(engagement.id, etag, JSON.stringify(engagement), new Date().toISOString());
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY')
+        throw new AlreadyExistsError(engagement.id);
+      throw error;
+    }
+    return { value: engagement, etag };
+  }
+
+  async replace(engagement: Engagement, etag: string): Promise<Versioned<Engagement>> {
+    const next = randomUUID();
+    const result = this.statements.update.run(
+      next,
+      JSON.stringify(engagement),
+      new Date().toISOString(),
+      engagement.id,
+      etag,
+    );
+    if (result.changes === 0) {
+      if (this.statements.exists.get(engagement.id)) throw new ConflictError(engagement.id);
+      throw new NotFoundError(engagement.id);
+    }
+    return { value: engagement, etag: next };
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}

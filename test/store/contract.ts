@@ -1,0 +1,102 @@
+import { changeTask } from '../../src/app/changeTask';
+import { AlreadyExistsError, ConflictError, NotFoundError, type EngagementStore } from '../../src/app/ports';
+import { InvalidTransitionError } from '../../src/domain/errors';
+import { changeTaskStatus } from '../../src/domain/transitions';
+import { anEngagement, people, T0 } from '../fixtures/engagement';
+import { wideEngagement } from '../fixtures/wideEngagement';
+
+let channel = 0;
+const freshEngagement = () => anEngagement({ channelId: `19:contract-${Date.now()}-${channel++}@thread.tacv2` });
+
+/** The behaviour every EngagementStore must have; run once per implementation. */
+export function engagementStoreContract(name: string, open: () => Promise<EngagementStore>): void {
+  describe(`${name} engagement store`, () => {
+    let store: EngagementStore;
+    beforeAll(async () => {
+      store = await open();
+    });
+    afterAll(async () => {
+      await store.close();
+    });
+
+    it('finds nothing for an unknown id', async () => {
+      expect(await store.get('eng-does-not-exist')).toBeUndefined();
+    });
+
+    it('gives back exactly what was created, with an etag', async () => {
+      const engagement = freshEngagement();
+      const created = await store.create(engagement);
+      expect(created.etag).toEqual(expect.any(String));
+      const read = await store.get(engagement.id);
+      expect(read?.value).toEqual(engagement);
+      expect(read?.etag).toBe(created.etag);
+    });
+
+    it('never creates a second engagement with the same id', async () => {
+      const engagement = freshEngagement();
+      await store.create(engagement);
+      await expect(store.create({ ...engagement, customerName: 'Duplicate' })).rejects.toBeInstanceOf(
+        AlreadyExistsError,
+      );
+      expect((await store.get(engagement.id))?.value.customerName).toBe('Contoso');
+    });
+
+    it('replaces on the current etag and hands out a new one', async () => {
+      const engagement = freshEngagement();
+      const created = await store.create(engagement);
+      const changed = changeTaskStatus(
+        engagement,
+        { taskId: '2533', action: 'start', actor: people.sme },
+        T0,
+      ).engagement;
+      const replaced = await store.replace(changed, created.etag);
+      expect(replaced.etag).not.toBe(created.etag);
+      expect((await store.get(engagement.id))?.value.tasks.find((t) => t.id === '2533')?.status).toBe('inProgress');
+    });
+
+    it('refuses a write on a stale etag and keeps the winner', async () => {
+      const engagement = freshEngagement();
+      const created = await store.create(engagement);
+      await store.replace({ ...engagement, customerName: 'First' }, created.etag);
+      await expect(store.replace({ ...engagement, customerName: 'Second' }, created.etag)).rejects.toBeInstanceOf(
+        ConflictError,
+      );
+      expect((await store.get(engagement.id))?.value.customerName).toBe('First');
+    });
+
+    it('says when the engagement to replace is gone', async () => {
+      const engagement = freshEngagement();
+      await expect(store.replace(engagement, 'any-etag')).rejects.toBeInstanceOf(NotFoundError);
+    });
+
+    it('keeps all 20 of 20 concurrent changes to one engagement', async () => {
+      const engagement = wideEngagement(20, `19:wide-${name}-${Date.now()}@thread.tacv2`);
+      await store.create(engagement);
+      const deps = { store, now: () => T0 };
+      await Promise.all(
+        engagement.tasks.map((task) =>
+          changeTask(deps, engagement.id, { taskId: task.id, action: 'complete', actor: people.sme }),
+        ),
+      );
+      const stored = (await store.get(engagement.id))!.value;
+      expect(stored.tasks.filter((t) => t.status === 'done')).toHaveLength(20);
+      expect(stored.audit.map((a) => a.taskId).sort()).toEqual(engagement.tasks.map((t) => t.id).sort());
+    });
+
+    it('moves a task once when it is completed twice at the same moment', async () => {
+      const engagement = freshEngagement();
+      await store.create(engagement);
+      const deps = { store, now: () => T0 };
+      const click = () => changeTask(deps, engagement.id, { taskId: '2533', action: 'complete', actor: people.sme });
+      const results = await Promise.allSettled([click(), click()]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const refused = results.find((r) => r.status === 'rejected');
+      expect(refused?.status === 'rejected' && refused.reason).toBeInstanceOf(InvalidTransitionError);
+      expect((await store.get(engagement.id))!.value.audit).toHaveLength(1);
+    });
+
+    it('answers the readiness ping', async () => {
+      await expect(store.ping()).resolves.toBeUndefined();
+    });
+  });
+}

@@ -1,0 +1,24 @@
+import { CosmosEngagementStore } from '../../src/store/cosmosStore';
+import { startLocalCosmos, type LocalCosmos } from '../fixtures/cosmosServer';
+import { engagementStoreContract } from './contract';
+
+let local: LocalCosmos | undefined;
+afterAll(async () => {
+  await local?.stop();
+});
+
+engagementStoreContract('Cosmos DB (@vercel/cosmosdb-server)', async () => {
+  local = await startLocalCosmos();
+  return CosmosEngagementStore.connect({ endpoint: local.endpoint, key: local.key, database: 'contract' });
+});
+
+const account = process.env.COSMOS_ENDPOINT;
+if (account) {
+  engagementStoreContract('Cosmos DB (real account at COSMOS_ENDPOINT)', () =>
+    CosmosEngagementStore.connect({
+      endpoint: account,
+      key: process.env.COSMOS_KEY,
+      database: process.env.COSMOS_DATABASE ?? 'security-workshops-test',
+    }),
+  );
+}
