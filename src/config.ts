@@ -1,0 +1,108 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export const APP_TYPES = ['SingleTenant', 'MultiTenant', 'UserAssignedMSI'] as const;
+export type AppType = (typeof APP_TYPES)[number];
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface BotCredentials {
+  appId: string;
+  appPassword?: string;
+  appType: AppType;
+  tenantId?: string;
+}
+
+export type StorageConfig =
+  | { kind: 'sqlite'; dataDir: string }
+  | { kind: 'cosmos'; endpoint: string; key?: string; database: string };
+
+export interface Config {
+  production: boolean;
+  port: number;
+  host: string;
+  logLevel: LogLevel;
+  playbooksDir: string;
+  storage: StorageConfig;
+  /** Absent only outside production: the adapter then accepts unauthenticated local traffic. */
+  bot?: BotCredentials;
+}
+
+/** Names every variable that is wrong, so one start shows every problem. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T, problems: string[]): T {
+  const value = env[name]?.trim();
+  if (!value) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  problems.push(`${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+  return fallback;
+}
+
+function port(env: Env, problems: string[]): number {
+  const value = env.PORT?.trim();
+  if (!value) return 3978;
+  const parsed = Number(value);
+  if (!/^\d+$/.test(value) || parsed > 65535) problems.push(`PORT must be a whole number from 0 to 65535 (got "${value}")`);
+  return parsed;
+}
+
+function storage(env: Env, problems: string[]): StorageConfig {
+  const endpoint = env.COSMOS_ENDPOINT?.trim();
+  if (!endpoint) return { kind: 'sqlite', dataDir: resolve(env.DATA_DIR?.trim() || './data') };
+  if (!/^https?:\/\/[^\s/]+/.test(endpoint)) problems.push(`COSMOS_ENDPOINT must be an http(s) URL (got "${endpoint}")`);
+  return {
+    kind: 'cosmos',
+    endpoint,
+    key: env.COSMOS_KEY?.trim() || undefined,
+    database: env.COSMOS_DATABASE?.trim() || 'security-workshops',
+  };
+}
+
+function credentials(env: Env, production: boolean, problems: string[]): BotCredentials | undefined {
+  const appId = env.MicrosoftAppId?.trim();
+  const appPassword = env.MicrosoftAppPassword?.trim() || undefined;
+  const appType = oneOf(env, 'MicrosoftAppType', APP_TYPES, 'SingleTenant', problems);
+  const tenantId = env.MicrosoftAppTenantId?.trim() || undefined;
+  if (!appId) {
+    if (production) problems.push('MicrosoftAppId is required in production: the bot will not run without credentials');
+    if (appPassword) problems.push('MicrosoftAppPassword is set but MicrosoftAppId is not');
+    return undefined;
+  }
+  if (appType !== 'UserAssignedMSI' && !appPassword) {
+    problems.push(`MicrosoftAppPassword is required for MicrosoftAppType ${appType}`);
+  }
+  if (appType !== 'MultiTenant' && !tenantId) problems.push(`MicrosoftAppTenantId is required for MicrosoftAppType ${appType}`);
+  return { appId, appPassword, appType, tenantId };
+}
+
+/** Reads and validates every setting the bot uses. Throws ConfigError naming each bad variable. */
+export function readConfig(env: Env): Config {
+  const problems: string[] = [];
+  const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'], 'development', problems);
+  const production = nodeEnv === 'production';
+  const config: Config = {
+    production,
+    port: port(env, problems),
+    host: env.HOST?.trim() || (production ? '0.0.0.0' : '127.0.0.1'),
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info', problems),
+    playbooksDir: resolve(env.PLAYBOOKS_DIR?.trim() || './playbooks'),
+    storage: storage(env, problems),
+    bot: credentials(env, production, problems),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+/** The process environment, with a local `.env` file applied first when there is one. */
+export function configFromProcess(): Config {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  return readConfig(process.env);
+}

@@ -1,0 +1,48 @@
+import type { AddressInfo } from 'node:net';
+import type { Config } from './config';
+import { createLogger, type Logger } from './logger';
+import { loadCatalog } from './playbook/catalog';
+import { createServer } from './server';
+import { createStore } from './store/createStore';
+import { CardRenderer, teamsEndpoint } from './teams';
+
+export interface RunningBot {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  logger?: Logger;
+  now?: () => Date;
+}
+
+/** The composition root: config → logger → catalog → store → bot → server. */
+export async function startBot(config: Config, options: StartOptions = {}): Promise<RunningBot> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const catalog = loadCatalog(config.playbooksDir);
+  const cards = new CardRenderer();
+  const store = await createStore(config.storage);
+  const deps = { catalog, store, cards, logger, now: options.now ?? (() => new Date()) };
+  const server = createServer({ messages: teamsEndpoint(config.bot, deps), store, logger });
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const { port } = server.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+  logger.info(
+    {
+      port,
+      store: store.kind,
+      playbooks: catalog.playbooks.map((p) => p.id),
+      auth: config.bot ? config.bot.appType : 'none (local only)',
+    },
+    'bot listening',
+  );
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    async close() {
+      server.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { mandatoryProgress } from '../domain/progress';
+import type { Catalog } from '../playbook/catalog';
+import type { Playbook, Workshop } from '../playbook/types';
+import type { HelpCardData, WelcomeCardData, WorkshopCardData } from './cardTypes';
+import type { Command } from './commands/types';
+
+const joined = (values: string[]): string => values.join(', ');
+
+const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/** A workshop as the playbook defines it, before any engagement tracks it. */
+export function playbookWorkshopView(playbook: Playbook, workshop: Workshop, footer: string): WorkshopCardData {
+  const mandatory = mandatoryProgress(workshop.tasks.map((t) => ({ ...t, status: 'notStarted' })));
+  return {
+    playbookTitle: playbook.title,
+    name: workshop.name,
+    primaryRole: workshop.primaryRole,
+    appliesTo: joined(workshop.appliesTo),
+    mandatorySummary: `${mandatory.total} of ${plural(workshop.tasks.length, 'task')}`,
+    tasks: workshop.tasks.map((t) => ({
+      id: t.id,
+      name: t.name,
+      marker: t.mandatory ? 'Mandatory' : 'Optional',
+      role: t.role,
+      services: joined(t.services),
+    })),
+    footer,
+  };
+}
+
+export function helpView(commands: readonly Command[], inChannel: boolean): HelpCardData {
+  return {
+    intro: 'I turn the FastTrack security workshops playbook into a checklist that everyone in the channel shares.',
+    commands: commands.map((c) => ({ usage: c.usage, description: c.description })),
+    howToAsk: inChannel ? 'In a channel, @mention me before the command.' : 'Type a command in this chat.',
+  };
+}
+
+export function welcomeView(catalog: Catalog, inChannel: boolean): WelcomeCardData {
+  return {
+    audience: inChannel ? 'everyone' : 'there',
+    playbooks: catalog.playbooks.map((p) => ({ title: p.title, workshops: joined(p.workshops.map((w) => w.name)) })),
+    howToStart: `${inChannel ? '@mention me and type' : 'Type'} **workshops** to see the task lists, or **help** for everything I can do.`,
+  };
+}

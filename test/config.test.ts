@@ -1,0 +1,89 @@
+import { ConfigError, readConfig } from '../src/config';
+
+const problems = (env: Record<string, string>): string[] => {
+  try {
+    readConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+};
+
+const credentials = {
+  MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
+  MicrosoftAppPassword: 'super-secret-value',
+  MicrosoftAppTenantId: '00000000-0000-0000-0000-0000000000aa',
+};
+
+describe('configuration', () => {
+  it('runs locally with no settings at all: port 3978, loopback, SQLite under ./data, no auth', () => {
+    const config = readConfig({});
+    expect(config).toMatchObject({ production: false, port: 3978, host: '127.0.0.1', logLevel: 'info' });
+    expect(config.storage).toEqual({ kind: 'sqlite', dataDir: expect.stringMatching(/[\\/]data$/) });
+    expect(config.playbooksDir).toMatch(/[\\/]playbooks$/);
+    expect(config.bot).toBeUndefined();
+  });
+
+  it('uses Cosmos DB when COSMOS_ENDPOINT is set', () => {
+    expect(readConfig({ COSMOS_ENDPOINT: 'https://acct.documents.azure.com:443/', COSMOS_KEY: 'k' }).storage).toEqual({
+      kind: 'cosmos',
+      endpoint: 'https://acct.documents.azure.com:443/',
+      key: 'k',
+      database: 'security-workshops',
+    });
+  });
+
+  it('refuses to start in production without bot credentials', () => {
+    expect(problems({ NODE_ENV: 'production' })).toEqual([
+      'MicrosoftAppId is required in production: the bot will not run without credentials',
+    ]);
+  });
+
+  it('starts in production with single-tenant credentials and listens on every interface', () => {
+    const config = readConfig({ NODE_ENV: 'production', ...credentials });
+    expect(config.bot).toEqual({
+      appId: credentials.MicrosoftAppId,
+      appPassword: credentials.MicrosoftAppPassword,
+      appType: 'SingleTenant',
+      tenantId: credentials.MicrosoftAppTenantId,
+    });
+    expect(config.host).toBe('0.0.0.0');
+  });
+
+  it('accepts a user-assigned managed identity without a password', () => {
+    const env = { NODE_ENV: 'production', MicrosoftAppId: 'id', MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: 't' };
+    expect(readConfig(env).bot?.appType).toBe('UserAssignedMSI');
+  });
+
+  it('names every bad variable in one go, and never echoes a secret', () => {
+    const found = problems({
+      PORT: 'eighty',
+      LOG_LEVEL: 'loud',
+      MicrosoftAppType: 'Whatever',
+      MicrosoftAppId: 'id',
+      MicrosoftAppPassword: 'super-secret-value',
+      COSMOS_ENDPOINT: 'not a url',
+      NODE_ENV: 'staging',
+    });
+    expect(found).toEqual([
+      'NODE_ENV must be one of development, production, test (got "staging")',
+      'PORT must be a whole number from 0 to 65535 (got "eighty")',
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud")',
+      'COSMOS_ENDPOINT must be an http(s) URL (got "not a url")',
+      'MicrosoftAppType must be one of SingleTenant, MultiTenant, UserAssignedMSI (got "Whatever")',
+      'MicrosoftAppTenantId is required for MicrosoftAppType SingleTenant',
+    ]);
+    expect(found.join('\n')).not.toContain('super-secret-value');
+  });
+
+  it('needs a password for a single-tenant app id', () => {
+    expect(problems({ MicrosoftAppId: 'id', MicrosoftAppTenantId: 't' })).toEqual([
+      'MicrosoftAppPassword is required for MicrosoftAppType SingleTenant',
+    ]);
+  });
+
+  it('rejects a port out of range', () => {
+    expect(problems({ PORT: '70000' })).toEqual(['PORT must be a whole number from 0 to 65535 (got "70000")']);
+  });
+});
