@@ -21,7 +21,8 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.ts'],
-    ignores: ['src/config.ts'],
+    // devtools pass the environment through to the Playground child process; they read no settings.
+    ignores: ['src/config.ts', 'src/devtools/**'],
     rules: {
       'no-restricted-properties': [
         'error',
@@ -40,9 +41,10 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.js', '**/*.mjs'],
+    files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
     languageOptions: {
       globals: { module: 'writable', require: 'readonly', __dirname: 'readonly', process: 'readonly' },
     },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

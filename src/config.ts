@@ -14,8 +14,7 @@ export interface BotCredentials {
 }
 
 export type StorageConfig =
-  | { kind: 'sqlite'; dataDir: string }
-  | { kind: 'cosmos'; endpoint: string; key?: string; database: string };
+  { kind: 'sqlite'; dataDir: string } | { kind: 'cosmos'; endpoint: string; key?: string; database: string };
 
 export interface Config {
   production: boolean;
@@ -50,14 +49,16 @@ function port(env: Env, problems: string[]): number {
   const value = env.PORT?.trim();
   if (!value) return 3978;
   const parsed = Number(value);
-  if (!/^\d+$/.test(value) || parsed > 65535) problems.push(`PORT must be a whole number from 0 to 65535 (got "${value}")`);
+  if (!/^\d+$/.test(value) || parsed > 65535)
+    problems.push(`PORT must be a whole number from 0 to 65535 (got "${value}")`);
   return parsed;
 }
 
 function storage(env: Env, problems: string[]): StorageConfig {
   const endpoint = env.COSMOS_ENDPOINT?.trim();
   if (!endpoint) return { kind: 'sqlite', dataDir: resolve(env.DATA_DIR?.trim() || './data') };
-  if (!/^https?:\/\/[^\s/]+/.test(endpoint)) problems.push(`COSMOS_ENDPOINT must be an http(s) URL (got "${endpoint}")`);
+  if (!/^https?:\/\/[^\s/]+/.test(endpoint))
+    problems.push(`COSMOS_ENDPOINT must be an http(s) URL (got "${endpoint}")`);
   return {
     kind: 'cosmos',
     endpoint,
@@ -79,7 +80,8 @@ function credentials(env: Env, production: boolean, problems: string[]): BotCred
   if (appType !== 'UserAssignedMSI' && !appPassword) {
     problems.push(`MicrosoftAppPassword is required for MicrosoftAppType ${appType}`);
   }
-  if (appType !== 'MultiTenant' && !tenantId) problems.push(`MicrosoftAppTenantId is required for MicrosoftAppType ${appType}`);
+  if (appType !== 'MultiTenant' && !tenantId)
+    problems.push(`MicrosoftAppTenantId is required for MicrosoftAppType ${appType}`);
   return { appId, appPassword, appType, tenantId };
 }
 

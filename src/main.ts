@@ -41,7 +41,9 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     url: `http://${host}:${port}`,
     port,
     async close() {
-      server.close();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.server.closeAllConnections();
+      await closed;
       await store.close();
     },
   };

@@ -52,7 +52,12 @@ describe('configuration', () => {
   });
 
   it('accepts a user-assigned managed identity without a password', () => {
-    const env = { NODE_ENV: 'production', MicrosoftAppId: 'id', MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: 't' };
+    const env = {
+      NODE_ENV: 'production',
+      MicrosoftAppId: 'id',
+      MicrosoftAppType: 'UserAssignedMSI',
+      MicrosoftAppTenantId: 't',
+    };
     expect(readConfig(env).bot?.appType).toBe('UserAssignedMSI');
   });
 

@@ -13,7 +13,11 @@ describe('readiness', () => {
       kind: 'cosmos',
       ping: () => Promise.reject(new Error('ECONNREFUSED')),
     } as unknown as EngagementStore;
-    const server = createServer({ messages: async () => undefined, store: unreachable, logger: createLogger('silent') });
+    const server = createServer({
+      messages: async () => undefined,
+      store: unreachable,
+      logger: createLogger('silent'),
+    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = server.address() as AddressInfo;
@@ -42,7 +46,12 @@ describe('starting the bot process', () => {
   });
 
   it('never prints a secret it was given, even when it refuses to start', () => {
-    const result = start({ NODE_ENV: 'production', MicrosoftAppId: 'id', MicrosoftAppPassword: 'hunter2-secret', PORT: 'x' });
+    const result = start({
+      NODE_ENV: 'production',
+      MicrosoftAppId: 'id',
+      MicrosoftAppPassword: 'hunter2-secret',
+      PORT: 'x',
+    });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('MicrosoftAppTenantId is required');
     expect(result.stderr + result.stdout).not.toContain('hunter2-secret');

@@ -42,7 +42,10 @@ async function waitForPing(url: string, child: ChildProcess, timeoutMs: number):
 }
 
 /** Starts the Microsoft 365 Agents Playground on loopback, pointed at the bot's messaging endpoint. */
-export async function startPlayground(botEndpoint: string, options: { port?: number; cwd?: string } = {}): Promise<Playground> {
+export async function startPlayground(
+  botEndpoint: string,
+  options: { port?: number; cwd?: string } = {},
+): Promise<Playground> {
   const port = await freePort(options.port ?? 0);
   const url = `http://127.0.0.1:${port}`;
   const args = ['-r', PRELOAD, CLI, 'start', '--app-endpoint', botEndpoint, '--channel-id', 'msteams'];

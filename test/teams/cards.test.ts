@@ -34,9 +34,9 @@ describe('card templates', () => {
     expect(cardProblems({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 3 }] })).toEqual([
       'TextBlock text is number',
     ]);
-    expect(cardProblems({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: '${x}' }] })).toEqual([
-      'an unbound ${...} expression is left',
-    ]);
+    expect(cardProblems({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: '${x}' }] })).toEqual(
+      ['an unbound ${...} expression is left'],
+    );
     expect(cardProblems({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Carousel2' }] })).toHaveLength(1);
     const huge = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'x'.repeat(41 * 1024) }] };
     expect(cardProblems(huge)[0]).toMatch(/^card is \d+ bytes$/);

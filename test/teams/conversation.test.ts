@@ -57,7 +57,9 @@ describe('chatting with the bot over HTTP', () => {
 
   it('replies in the conversation the message came from', async () => {
     await harness.post(personalMessage(harness.connector.serviceUrl, people.customer, 'workshops'));
-    expect(new Set(harness.connector.sent.map((s) => s.conversationId))).toEqual(new Set([`a:personal-${people.customer.id}`]));
+    expect(new Set(harness.connector.sent.map((s) => s.conversationId))).toEqual(
+      new Set([`a:personal-${people.customer.id}`]),
+    );
   });
 
   it('answers "help" with the commands it knows', async () => {

@@ -4,7 +4,10 @@ import { workshopsCommand } from './workshops';
 
 export function commandMap(): ReadonlyMap<CommandName, Command> {
   const commands: Command[] = [];
-  commands.push(helpCommand(() => commands), workshopsCommand);
+  commands.push(
+    helpCommand(() => commands),
+    workshopsCommand,
+  );
   return new Map(commands.map((c) => [c.name, c]));
 }
 
