@@ -1,14 +1,15 @@
 import { ForbiddenActorError, InvalidInputError, InvalidTransitionError, UnknownTaskError } from './errors';
 import { MANAGER_ROLE, mayChangeTask } from './people';
-import type { AuditEvent, Engagement, Person, TaskAction, TaskStatus } from './types';
+import { TASK_ACTIONS, type AuditEvent, type Engagement, type Person, type TaskAction, type TaskStatus } from './types';
 
 export const LIMITS = { reason: 500, note: 1000 } as const;
 
-const MOVES: Record<TaskAction, { from: readonly TaskStatus[]; to: TaskStatus }> = {
-  start: { from: ['notStarted'], to: 'inProgress' },
-  complete: { from: ['notStarted', 'inProgress'], to: 'done' },
-  notApplicable: { from: ['notStarted', 'inProgress'], to: 'notApplicable' },
-  reopen: { from: ['done', 'notApplicable'], to: 'inProgress' },
+/** For each action, the statuses it applies to and where each one goes. */
+const MOVES: Record<TaskAction, Partial<Record<TaskStatus, TaskStatus>>> = {
+  start: { notStarted: 'inProgress' },
+  complete: { notStarted: 'done', inProgress: 'done' },
+  notApplicable: { notStarted: 'notApplicable', inProgress: 'notApplicable' },
+  reopen: { done: 'inProgress', notApplicable: 'notStarted' },
 };
 
 export interface TaskChange {
@@ -29,7 +30,7 @@ function checkedText(field: keyof typeof LIMITS, value: string | undefined): str
 }
 
 export function allowedActions(status: TaskStatus): TaskAction[] {
-  return (Object.keys(MOVES) as TaskAction[]).filter((action) => MOVES[action].from.includes(status));
+  return TASK_ACTIONS.filter((action) => MOVES[action][status] !== undefined);
 }
 
 /** Applies one task change; returns the new engagement and its audit event. Pure. */
@@ -43,8 +44,8 @@ export function changeTaskStatus(
   if (!mayChangeTask(engagement, change.actor, task.role)) {
     throw new ForbiddenActorError(change.actor.id, [...new Set([task.role, MANAGER_ROLE])]);
   }
-  const move = MOVES[change.action];
-  if (!move.from.includes(task.status)) throw new InvalidTransitionError(task.id, change.action, task.status);
+  const to = MOVES[change.action][task.status];
+  if (!to) throw new InvalidTransitionError(task.id, change.action, task.status);
   const reason = checkedText('reason', change.reason);
   const note = checkedText('note', change.note);
   if (change.action === 'notApplicable' && !reason) {
@@ -57,16 +58,17 @@ export function changeTaskStatus(
     taskId: task.id,
     action: change.action,
     before: task.status,
-    after: move.to,
+    after: to,
     ...(reason && { reason }),
     ...(note && { note }),
   };
   const updated = {
     ...task,
-    status: move.to,
+    status: to,
     changedBy: change.actor,
     changedAt: at,
-    reason: move.to === 'notApplicable' ? reason : undefined,
+    reason: to === 'notApplicable' ? reason : undefined,
+    outOfScope: undefined,
     note: note ?? task.note,
   };
   return {

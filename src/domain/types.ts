@@ -24,6 +24,8 @@ export interface EngagementTask {
   changedAt?: string;
   note?: string;
   reason?: string;
+  /** Set when the task was marked not applicable because none of its services is in scope. */
+  outOfScope?: boolean;
 }
 
 export interface RoleAssignment {
@@ -31,15 +33,29 @@ export interface RoleAssignment {
   people: Person[];
 }
 
+export type AuditAction = TaskAction | 'outOfScope' | 'intoScope';
+
 export interface AuditEvent {
   at: string;
   actor: Person;
   taskId: string;
-  action: TaskAction;
+  action: AuditAction;
   before: TaskStatus;
   after: TaskStatus;
   reason?: string;
   note?: string;
+}
+
+export interface WorkshopPlan {
+  name: string;
+  /** YYYY-MM-DD */
+  targetDate?: string;
+}
+
+/** A card the bot posted for this engagement, kept so it can be updated in place. */
+export interface CardPost {
+  card: string;
+  activityId: string;
 }
 
 export interface Engagement {
@@ -48,6 +64,9 @@ export interface Engagement {
   tenantId: string;
   teamId: string;
   channelId: string;
+  /** Where the engagement's cards live: the channel conversation and its Bot Connector. */
+  conversationId: string;
+  serviceUrl: string;
   playbookId: string;
   playbookVersion: string;
   createdAt: string;
@@ -55,6 +74,10 @@ export interface Engagement {
   roles: RoleAssignment[];
   customerContacts: Person[];
   servicesInScope: string[];
+  workshops: WorkshopPlan[];
   tasks: EngagementTask[];
   audit: AuditEvent[];
+  posts: CardPost[];
+  /** Keys (Entra object id, else Teams id) of everyone with a role: lets a store find "my" engagements. */
+  memberKeys: string[];
 }

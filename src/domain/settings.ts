@@ -1,0 +1,90 @@
+import type { Playbook } from '../playbook/types';
+import { ForbiddenActorError, InvalidInputError } from './errors';
+import { MANAGER_ROLE, memberKeys, mayEditSettings } from './people';
+import { applyScope } from './scope';
+import type { Engagement, Person, RoleAssignment, WorkshopPlan } from './types';
+
+export const SETTINGS_LIMITS = { customerName: 200, peoplePerRole: 25, contacts: 50 } as const;
+
+export interface EngagementSettings {
+  customerName: string;
+  roles: RoleAssignment[];
+  customerContacts: Person[];
+  servicesInScope: string[];
+  workshops: WorkshopPlan[];
+}
+
+/** The playbook's roles, plus the FastTrack Manager who runs every engagement. */
+export function engagementRoles(playbook: Playbook): string[] {
+  return playbook.roles.includes(MANAGER_ROLE) ? playbook.roles : [...playbook.roles, MANAGER_ROLE];
+}
+
+function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+/** Checks settings against the playbook and returns them tidied (trimmed, de-duplicated). */
+export function validSettings(playbook: Playbook, settings: EngagementSettings): EngagementSettings {
+  const customerName = settings.customerName.trim();
+  if (!customerName) throw new InvalidInputError('customerName', 'is required');
+  if (customerName.length > SETTINGS_LIMITS.customerName) {
+    throw new InvalidInputError('customerName', `is longer than ${SETTINGS_LIMITS.customerName} characters`);
+  }
+  const roles = engagementRoles(playbook);
+  const unknownRole = settings.roles.find((r) => !roles.includes(r.role));
+  if (unknownRole) throw new InvalidInputError('roles', `"${unknownRole.role}" is not a role of this playbook`);
+  const crowded = settings.roles.find((r) => r.people.length > SETTINGS_LIMITS.peoplePerRole);
+  if (crowded)
+    throw new InvalidInputError('roles', `${crowded.role} has more than ${SETTINGS_LIMITS.peoplePerRole} people`);
+  if (settings.customerContacts.length > SETTINGS_LIMITS.contacts) {
+    throw new InvalidInputError('customerContacts', `has more than ${SETTINGS_LIMITS.contacts} people`);
+  }
+  const unknownService = settings.servicesInScope.find((s) => !playbook.services.includes(s));
+  if (unknownService) {
+    throw new InvalidInputError('servicesInScope', `"${unknownService}" is not a service of this playbook`);
+  }
+  const names = playbook.workshops.map((w) => w.name);
+  const unknownWorkshop = settings.workshops.find((w) => !names.includes(w.name));
+  if (unknownWorkshop)
+    throw new InvalidInputError('workshops', `"${unknownWorkshop.name}" is not a workshop of this playbook`);
+  const badDate = settings.workshops.find((w) => w.targetDate !== undefined && !isCalendarDate(w.targetDate));
+  if (badDate) throw new InvalidInputError('targetDate', `"${badDate.targetDate}" is not a date (YYYY-MM-DD)`);
+  return {
+    customerName,
+    roles: roles.map((role) => ({
+      role,
+      people: settings.roles.filter((r) => r.role === role).flatMap((r) => r.people),
+    })),
+    customerContacts: settings.customerContacts,
+    servicesInScope: [...new Set(settings.servicesInScope)],
+    workshops: names.map((name) => ({ name, targetDate: settings.workshops.find((w) => w.name === name)?.targetDate })),
+  };
+}
+
+/** A FastTrack Manager (or the person who set it up, before one is assigned) changes the settings. */
+export function updateSettings(
+  engagement: Engagement,
+  playbook: Playbook,
+  settings: EngagementSettings,
+  actor: Person,
+  now: Date,
+): Engagement {
+  if (!mayEditSettings(engagement, actor)) throw new ForbiddenActorError(actor.id, [MANAGER_ROLE]);
+  const valid = validSettings(playbook, settings);
+  const scoped = applyScope(
+    engagement.tasks,
+    engagement.servicesInScope,
+    valid.servicesInScope,
+    actor,
+    now.toISOString(),
+  );
+  return {
+    ...engagement,
+    ...valid,
+    tasks: scoped.tasks,
+    audit: [...engagement.audit, ...scoped.events],
+    memberKeys: memberKeys(valid),
+  };
+}
