@@ -25,6 +25,8 @@ export interface Config {
   storage: StorageConfig;
   /** Absent only outside production: the adapter then accepts unauthenticated local traffic. */
   bot?: BotCredentials;
+  /** Turns from any other tenant are refused. MicrosoftAppTenantId, unless the app is MultiTenant. */
+  allowedTenantId?: string;
 }
 
 /** Names every variable that is wrong, so one start shows every problem. */
@@ -99,6 +101,8 @@ export function readConfig(env: Env): Config {
     storage: storage(env, problems),
     bot: credentials(env, production, problems),
   };
+  const tenant = env.MicrosoftAppTenantId?.trim();
+  if (tenant && config.bot?.appType !== 'MultiTenant') config.allowedTenantId = tenant;
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -23,7 +23,14 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const catalog = loadCatalog(config.playbooksDir);
   const cards = new CardRenderer();
   const store = await createStore(config.storage);
-  const deps = { catalog, store, cards, logger, now: options.now ?? (() => new Date()) };
+  const deps = {
+    catalog,
+    store,
+    cards,
+    logger,
+    now: options.now ?? (() => new Date()),
+    allowedTenantId: config.allowedTenantId,
+  };
   const server = createServer({ messages: teamsEndpoint(config.bot, deps), store, logger });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const { port } = server.address() as AddressInfo;

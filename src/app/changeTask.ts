@@ -1,23 +1,21 @@
 import { changeTaskStatus, type TaskChange } from '../domain/transitions';
 import type { AuditEvent, Engagement } from '../domain/types';
-import { NotFoundError, type EngagementStore, type Versioned } from './ports';
-import { retryOnConflict } from './retry';
+import { mutateEngagement } from './mutate';
+import type { EngagementStore, Versioned } from './ports';
 
-export interface ChangeTaskDeps {
+export interface UseCaseDeps {
   store: EngagementStore;
   now: () => Date;
 }
 
-/** Reads the engagement, applies the change and writes it back on the etag it read; retried on conflict. */
 export async function changeTask(
-  deps: ChangeTaskDeps,
+  deps: UseCaseDeps,
   engagementId: string,
   change: TaskChange,
 ): Promise<{ engagement: Versioned<Engagement>; event: AuditEvent }> {
-  return retryOnConflict(async () => {
-    const current = await deps.store.get(engagementId);
-    if (!current) throw new NotFoundError(engagementId);
-    const { engagement, event } = changeTaskStatus(current.value, change, deps.now());
-    return { engagement: await deps.store.replace(engagement, current.etag), event };
+  const { engagement, result } = await mutateEngagement(deps.store, engagementId, (current) => {
+    const changed = changeTaskStatus(current, change, deps.now());
+    return { engagement: changed.engagement, result: changed.event };
   });
+  return { engagement, event: result };
 }

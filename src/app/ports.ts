@@ -38,6 +38,8 @@ export interface EngagementStore {
   create(engagement: Engagement): Promise<Versioned<Engagement>>;
   /** Throws ConflictError when `etag` is stale, NotFoundError when the engagement is gone. */
   replace(engagement: Engagement, etag: string): Promise<Versioned<Engagement>>;
+  /** Engagements in which the person with this key (see personKey) holds a role. */
+  listByMember(key: string): Promise<Engagement[]>;
   /** Resolves when the store answers; used by the readiness probe. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -74,6 +74,16 @@ export class CosmosEngagementStore implements EngagementStore {
     }
   }
 
+  async listByMember(key: string): Promise<Engagement[]> {
+    const { resources } = await this.container.items
+      .query<ItemDefinition>({
+        query: 'SELECT * FROM c WHERE ARRAY_CONTAINS(c.memberKeys, @key) ORDER BY c.id',
+        parameters: [{ name: '@key', value: key }],
+      })
+      .fetchAll();
+    return resources.map(withoutSystemProperties);
+  }
+
   async ping(): Promise<void> {
     await this.container.read();
   }

@@ -35,6 +35,11 @@ export class SqliteEngagementStore implements EngagementStore {
       insert: this.db.prepare('INSERT INTO engagements (id, etag, body, updated_at) VALUES (?, ?, ?, ?)'),
       update: this.db.prepare('UPDATE engagements SET etag = ?, body = ?, updated_at = ? WHERE id = ? AND etag = ?'),
       exists: this.db.prepare<[string], { found: number }>('SELECT 1 AS found FROM engagements WHERE id = ?'),
+      byMember: this.db.prepare<[string], { body: string }>(
+        `SELECT e.body FROM engagements e
+         WHERE EXISTS (SELECT 1 FROM json_each(e.body, '$.memberKeys') m WHERE m.value = ?)
+         ORDER BY e.id`,
+      ),
     };
   }
 
@@ -69,6 +74,10 @@ export class SqliteEngagementStore implements EngagementStore {
       throw new NotFoundError(engagement.id);
     }
     return { value: engagement, etag: next };
+  }
+
+  async listByMember(key: string): Promise<Engagement[]> {
+    return this.statements.byMember.all(key).map((row) => JSON.parse(row.body) as Engagement);
   }
 
   async ping(): Promise<void> {

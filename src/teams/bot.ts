@@ -1,21 +1,27 @@
-import { MessageFactory, TeamsActivityHandler, TurnContext } from 'botbuilder';
+import { ActivityTypes, MessageFactory, TeamsActivityHandler, TurnContext, type InvokeResponse } from 'botbuilder';
+import { actionMap, handleCardAction } from './actions';
+import type { CardAction } from './actions/types';
 import { commandMap, parseCommandText } from './commands';
+import { offerSetup } from './commands/offerSetup';
 import type { Command, CommandName } from './commands/types';
 import type { BotDeps } from './deps';
-import { welcomeView } from './views';
+import { engagementOfTurn } from './engagementOfTurn';
+import { EngagementCards } from './publish';
+import { isChannel, isPersonal, tenantOf } from './turn';
+import { welcomeView } from './views/catalog';
 
 const MENTION = /<at>[^<]*<\/at>/gi;
+export const OTHER_TENANT = 'This bot serves only the organisation it is registered in. Nothing was changed.';
 
-function isChannel(turn: TurnContext): boolean {
-  return turn.activity.conversation.conversationType === 'channel';
-}
-
-/** Parses each turn and dispatches it; the work is in the command and card-action handlers. */
+/** Parses each turn and dispatches it to a command or card-action handler; holds no business logic. */
 export class WorkshopBot extends TeamsActivityHandler {
   private readonly commands: ReadonlyMap<CommandName, Command> = commandMap();
+  private readonly actions: ReadonlyMap<string, CardAction> = actionMap();
+  private readonly cards: EngagementCards;
 
   constructor(private readonly deps: BotDeps) {
     super();
+    this.cards = new EngagementCards(deps);
     this.onMessage(async (turn, next) => {
       await this.handleMessage(turn);
       await next();
@@ -27,20 +33,45 @@ export class WorkshopBot extends TeamsActivityHandler {
     });
   }
 
+  override async run(turn: TurnContext): Promise<void> {
+    const allowed = this.deps.allowedTenantId;
+    if (!allowed || tenantOf(turn) === allowed) return super.run(turn);
+    this.deps.logger.warn({ tenant: tenantOf(turn), type: turn.activity.type }, 'refused a turn from another tenant');
+    if (turn.activity.type === ActivityTypes.Invoke) {
+      const body = {
+        statusCode: 403,
+        type: 'application/vnd.microsoft.error',
+        value: { code: 'Forbidden', message: OTHER_TENANT },
+      };
+      await turn.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 403, body } });
+    } else if (turn.activity.type === ActivityTypes.Message) {
+      await turn.sendActivity(OTHER_TENANT);
+    }
+  }
+
+  protected override async onInvokeActivity(turn: TurnContext): Promise<InvokeResponse> {
+    if (turn.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(turn);
+    const response = await handleCardAction(turn, this.deps, this.cards, this.actions, turn.activity.value);
+    return { status: response.statusCode, body: response };
+  }
+
   private async handleMessage(turn: TurnContext): Promise<void> {
     const text = TurnContext.removeRecipientMention(turn.activity) ?? turn.activity.text ?? '';
-    const { name, args } = parseCommandText(text.replace(MENTION, ' '));
+    const { name, args } = parseCommandText(text.replace(MENTION, ' '), this.commands.keys());
     const command = this.commands.get(name as CommandName);
-    if (!command) {
+    const inChannel = !isPersonal(turn);
+    if (!command || (command.scope === 'personal' && inChannel)) {
       const shown = name ? `"${name.slice(0, 40)}"` : 'an empty message';
-      await turn.sendActivity(`I don't know ${shown}. Type **help** to see what I can do.`);
+      const where = command ? ' here; it works in our 1:1 chat' : '';
+      await turn.sendActivity(`I don't know ${shown}${where}. Type **help** to see what I can do.`);
       return;
     }
-    await command.run({ turn, deps: this.deps, args, inChannel: isChannel(turn) });
+    await command.run({ turn, deps: this.deps, cards: this.cards, args, inChannel });
   }
 
   private async greet(turn: TurnContext): Promise<void> {
     const card = this.deps.cards.attachment('welcome', welcomeView(this.deps.catalog, isChannel(turn)));
     await turn.sendActivity(MessageFactory.attachment(card));
+    if (!isPersonal(turn) && !(await engagementOfTurn(turn, this.deps))) await offerSetup({ turn, deps: this.deps });
   }
 }

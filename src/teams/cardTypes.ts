@@ -1,5 +1,6 @@
 /** The data each template in cards/ binds to: one type per template file. */
-export interface WorkshopCardData {
+
+export interface PlaybookWorkshopCardData {
   playbookTitle: string;
   name: string;
   primaryRole: string;
@@ -7,6 +8,88 @@ export interface WorkshopCardData {
   mandatorySummary: string;
   tasks: { id: string; name: string; marker: 'Mandatory' | 'Optional'; role: string; services: string }[];
   footer: string;
+}
+
+export interface WorkshopTaskRow {
+  id: string;
+  name: string;
+  marker: 'Mandatory' | 'Optional';
+  role: string;
+  owners: string;
+  services: string;
+  status: string;
+  statusColor: 'Default' | 'Accent' | 'Good' | 'Warning';
+  due: string;
+  lastChange: string;
+  reason: string;
+  canStart: boolean;
+  canComplete: boolean;
+  canMarkNotApplicable: boolean;
+  canReopen: boolean;
+  reopenTitle: string;
+  reasonInputId: string;
+}
+
+export interface WorkshopCardData {
+  engagementId: string;
+  customerName: string;
+  name: string;
+  primaryRole: string;
+  appliesTo: string;
+  progressText: string;
+  done: number;
+  left: number;
+  successCriteria: { text: string }[];
+  toggleId: string;
+  tasks: WorkshopTaskRow[];
+}
+
+export interface SummaryCardData {
+  engagementId: string;
+  playbookTitle: string;
+  customerName: string;
+  overall: string;
+  workshops: { name: string; progress: string }[];
+  roles: { role: string; progress: string }[];
+  services: string;
+  contacts: string;
+}
+
+export interface Choice {
+  title: string;
+  value: string;
+}
+
+export interface SetupCardData {
+  title: string;
+  playbookId: string;
+  playbookTitle: string;
+  engagementId: string;
+  verb: 'setup.submit' | 'settings.save';
+  submitTitle: string;
+  customerName: string;
+  services: Choice[];
+  servicesValue: string;
+  people: Choice[];
+  roles: { inputId: string; role: string; value: string }[];
+  contactsValue: string;
+  workshops: { inputId: string; label: string; value: string }[];
+}
+
+export interface ChoosePlaybookCardData {
+  playbooks: Choice[];
+}
+
+export interface TaskListCardData {
+  title: string;
+  subtitle: string;
+  groups: { heading: string; tasks: { id: string; name: string; status: string; role: string; due: string }[] }[];
+  empty: string;
+}
+
+export interface NoticeCardData {
+  title: string;
+  text: string;
 }
 
 export interface HelpCardData {
@@ -22,10 +105,26 @@ export interface WelcomeCardData {
 }
 
 export interface CardData {
+  playbookWorkshop: PlaybookWorkshopCardData;
   workshop: WorkshopCardData;
+  summary: SummaryCardData;
+  setup: SetupCardData;
+  choosePlaybook: ChoosePlaybookCardData;
+  taskList: TaskListCardData;
+  notice: NoticeCardData;
   help: HelpCardData;
   welcome: WelcomeCardData;
 }
 
 export type CardName = keyof CardData;
-export const CARD_NAMES: readonly CardName[] = ['workshop', 'help', 'welcome'];
+export const CARD_NAMES: readonly CardName[] = [
+  'playbookWorkshop',
+  'workshop',
+  'summary',
+  'setup',
+  'choosePlaybook',
+  'taskList',
+  'notice',
+  'help',
+  'welcome',
+];

@@ -10,4 +10,6 @@ export interface BotDeps {
   cards: CardRenderer;
   logger: Logger;
   now: () => Date;
+  /** When set, turns from any other tenant are refused. */
+  allowedTenantId?: string;
 }

@@ -95,6 +95,16 @@ export function engagementStoreContract(name: string, open: () => Promise<Engage
       expect((await store.get(engagement.id))!.value.audit).toHaveLength(1);
     });
 
+    it('finds the engagements a person holds a role in, and only those', async () => {
+      const key = `aad-member-${name}-${Date.now()}`;
+      const member = { id: `29:${key}`, name: 'Member', aadObjectId: key };
+      const mine = [freshEngagement(), freshEngagement()].map((e) => ({ ...e, memberKeys: [key, 'someone-else'] }));
+      await Promise.all([...mine, freshEngagement()].map((e) => store.create(e)));
+      const found = await store.listByMember(member.aadObjectId);
+      expect(found.map((e) => e.id).sort()).toEqual(mine.map((e) => e.id).sort());
+      expect(found[0]).toEqual(mine.find((e) => e.id === found[0]?.id));
+    });
+
     it('answers the readiness ping', async () => {
       await expect(store.ping()).resolves.toBeUndefined();
     });

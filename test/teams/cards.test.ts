@@ -1,16 +1,61 @@
 import { readdirSync } from 'node:fs';
 import { CardRenderer, CARDS_DIR } from '../../src/teams/cards';
 import { CARD_NAMES, type CardData, type CardName } from '../../src/teams/cardTypes';
-import { helpView, playbookWorkshopView, welcomeView } from '../../src/teams/views';
 import { commandMap } from '../../src/teams/commands';
+import { helpView, playbookWorkshopView, welcomeView } from '../../src/teams/views/catalog';
+import { choosePlaybookView, setupView } from '../../src/teams/views/setup';
+import { summaryView } from '../../src/teams/views/summary';
+import { taskListView } from '../../src/teams/views/taskList';
+import { workshopView } from '../../src/teams/views/workshop';
+import { changeTaskStatus } from '../../src/domain/transitions';
 import { cardProblems } from '../fixtures/cardCheck';
-import { seedCatalog, seedPlaybook } from '../fixtures/engagement';
+import { anEngagement, people, seedCatalog, seedPlaybook, T0 } from '../fixtures/engagement';
 
 const renderer = new CardRenderer();
 
+/** The largest engagement a card has to show: long names, many people, every task with a long reason. */
+function largestEngagement() {
+  const crowd = Array.from({ length: 25 }, (_, i) => ({ id: `29:p${i}`, name: `Person With A Long Name ${i}` }));
+  const start = anEngagement({
+    customerName: 'C'.repeat(200),
+    roles: seedPlaybook.roles.map((role) => ({ role, people: crowd })),
+    customerContacts: crowd,
+    workshops: seedPlaybook.workshops.map((w) => ({ name: w.name, targetDate: '2026-12-31' })),
+  });
+  return start.tasks.reduce(
+    (e, t) =>
+      changeTaskStatus(e, { taskId: t.id, action: 'notApplicable', actor: crowd[0]!, reason: 'r'.repeat(500) }, T0)
+        .engagement,
+    start,
+  );
+}
+
+const engagement = anEngagement({ servicesInScope: ['AADP', 'Intune'] });
+const started = changeTaskStatus(
+  engagement,
+  { taskId: '2460', action: 'complete', actor: people.manager },
+  T0,
+).engagement;
+const names = seedPlaybook.workshops.map((w) => w.name);
+
 /** Every template with the data the bot really gives it, including the largest case. */
 const samples: { [K in CardName]: CardData[K][] } = {
-  workshop: seedPlaybook.workshops.map((w) => playbookWorkshopView(seedPlaybook, w, 'footer')),
+  playbookWorkshop: seedPlaybook.workshops.map((w) => playbookWorkshopView(seedPlaybook, w, 'footer')),
+  workshop: [
+    ...names.map((w) => workshopView(started, seedPlaybook, w)),
+    ...names.map((w) => workshopView(largestEngagement(), seedPlaybook, w)),
+  ],
+  summary: [summaryView(started, seedPlaybook.title), summaryView(largestEngagement(), seedPlaybook.title)],
+  setup: [
+    setupView(seedPlaybook, [people.sme, people.manager, people.customer]),
+    setupView(seedPlaybook, [people.sme], started),
+  ],
+  choosePlaybook: [choosePlaybookView(seedCatalog.playbooks)],
+  taskList: [
+    taskListView('Open tasks', 'Contoso', [started], () => ['SME'], false),
+    taskListView('Yours', 'All', [], () => [], true),
+  ],
+  notice: [{ title: 'Settings saved', text: 'Maria saved the settings.' }],
   help: [helpView([...commandMap().values()], true), helpView([...commandMap().values()], false)],
   welcome: [welcomeView(seedCatalog, true), welcomeView(seedCatalog, false)],
 };

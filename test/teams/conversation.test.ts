@@ -35,8 +35,10 @@ describe('chatting with the bot over HTTP', () => {
   it('answers "workshops" in a channel with one card per workshop listing all eleven tasks', async () => {
     const { status } = await harness.post(channelMessage(harness.connector.serviceUrl, people.sme, 'workshops'));
     expect(status).toBe(200);
-    const cards = cardsSent();
+    const [setup, ...rest] = cardsSent().reverse();
+    const cards = rest.reverse();
     expect(cards.map((c) => texts(c)[1])).toEqual(['Identity Security', 'Device Security', 'Information Security']);
+    expect(texts(setup)[0]).toBe('Set up the security workshops');
     const all = cards.flatMap(texts).join('\n');
     for (const line of [
       '**2533** · Azure AD Premium – Technical Workshop',
@@ -80,9 +82,10 @@ describe('chatting with the bot over HTTP', () => {
     ]);
   });
 
-  it('greets the channel when it is installed in a team', async () => {
+  it('greets the channel when it is installed in a team, and offers the setup', async () => {
     await harness.post(botAddedToTeam(harness.connector.serviceUrl, people.manager));
-    const [card] = cardsSent();
+    const [card, setup] = cardsSent();
+    expect(texts(setup)[0]).toBe('Set up the security workshops');
     expect(texts(card)).toEqual(
       expect.arrayContaining([
         'Hello, everyone',

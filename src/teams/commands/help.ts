@@ -1,5 +1,5 @@
 import { MessageFactory } from 'botbuilder';
-import { helpView } from '../views';
+import { helpView } from '../views/catalog';
 import type { Command } from './types';
 
 export function helpCommand(all: () => readonly Command[]): Command {
@@ -7,8 +7,10 @@ export function helpCommand(all: () => readonly Command[]): Command {
     name: 'help',
     usage: 'help',
     description: 'What I can do and how to ask.',
+    scope: 'all',
     async run({ turn, deps, inChannel }) {
-      await turn.sendActivity(MessageFactory.attachment(deps.cards.attachment('help', helpView(all(), inChannel))));
+      const offered = all().filter((c) => c.scope === 'all' || !inChannel);
+      await turn.sendActivity(MessageFactory.attachment(deps.cards.attachment('help', helpView(offered, inChannel))));
     },
   };
 }

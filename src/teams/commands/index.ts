@@ -1,4 +1,8 @@
 import { helpCommand } from './help';
+import { myTasksCommand } from './myTasks';
+import { settingsCommand } from './settings';
+import { statusCommand } from './status';
+import { tasksCommand } from './tasks';
 import type { Command, CommandName } from './types';
 import { workshopsCommand } from './workshops';
 
@@ -7,12 +11,19 @@ export function commandMap(): ReadonlyMap<CommandName, Command> {
   commands.push(
     helpCommand(() => commands),
     workshopsCommand,
+    statusCommand,
+    tasksCommand,
+    settingsCommand,
+    myTasksCommand,
   );
   return new Map(commands.map((c) => [c.name, c]));
 }
 
-/** Splits "  Tasks   SME " into the command name and its arguments. */
-export function parseCommandText(text: string): { name: string; args: string[] } {
-  const [name = '', ...args] = text.trim().toLowerCase().split(/\s+/);
-  return { name, args };
+/** Finds the command a text starts with (two-word names first) and the words after it. */
+export function parseCommandText(text: string, names: Iterable<string>): { name: string; args: string[] } {
+  const words = text.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  const known = new Set(names);
+  const two = words.slice(0, 2).join(' ');
+  if (known.has(two)) return { name: two, args: words.slice(2) };
+  return { name: words[0] ?? '', args: words.slice(1) };
 }

@@ -1,12 +1,14 @@
 import type { TurnContext } from 'botbuilder';
 import type { BotDeps } from '../deps';
+import type { EngagementCards } from '../publish';
 
-export const COMMAND_NAMES = ['help', 'workshops'] as const;
+export const COMMAND_NAMES = ['help', 'workshops', 'status', 'tasks', 'settings', 'my tasks'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export interface CommandContext {
   turn: TurnContext;
   deps: BotDeps;
+  cards: EngagementCards;
   /** Words after the command name, lower-cased. */
   args: string[];
   inChannel: boolean;
@@ -16,5 +18,7 @@ export interface Command {
   name: CommandName;
   usage: string;
   description: string;
+  /** Where the command is offered: every conversation, or 1:1 chat only. */
+  scope: 'all' | 'personal';
   run(context: CommandContext): Promise<void>;
 }

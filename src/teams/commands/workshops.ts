@@ -1,18 +1,31 @@
 import { MessageFactory } from 'botbuilder';
-import { playbookWorkshopView } from '../views';
+import { recordPosts } from '../../app/engagementSetup';
+import { engagementOfTurn } from '../engagementOfTurn';
+import { isPersonal } from '../turn';
+import { playbookWorkshopView } from '../views/catalog';
+import { offerSetup } from './offerSetup';
 import type { Command } from './types';
 
 export const workshopsCommand: Command = {
   name: 'workshops',
   usage: 'workshops',
-  description: 'One card per workshop with its FTOP tasks: ID, name, mandatory or optional, role and services.',
-  async run({ turn, deps }) {
+  description: "One card per workshop with its FTOP tasks; in a customer's channel, the live checklist.",
+  scope: 'all',
+  async run(context) {
+    const { turn, deps, cards } = context;
+    const engagement = isPersonal(turn) ? undefined : await engagementOfTurn(turn, deps);
+    if (engagement) {
+      const posts = await cards.postAll(turn, engagement.value);
+      await recordPosts(deps, engagement.value.id, posts);
+      return;
+    }
     const footer = 'Task ID · name, then Mandatory/Optional · FastTrack role · services.';
-    const cards = deps.catalog.playbooks.flatMap((playbook) =>
-      playbook.workshops.map((workshop) =>
-        MessageFactory.attachment(deps.cards.attachment('workshop', playbookWorkshopView(playbook, workshop, footer))),
+    const read = deps.catalog.playbooks.flatMap((playbook) =>
+      playbook.workshops.map((w) =>
+        MessageFactory.attachment(deps.cards.attachment('playbookWorkshop', playbookWorkshopView(playbook, w, footer))),
       ),
     );
-    await turn.sendActivities(cards);
+    await turn.sendActivities(read);
+    if (!isPersonal(turn)) await offerSetup(context);
   },
 };

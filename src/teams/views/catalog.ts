@@ -1,15 +1,15 @@
-import { mandatoryProgress } from '../domain/progress';
-import type { Catalog } from '../playbook/catalog';
-import type { Playbook, Workshop } from '../playbook/types';
-import type { HelpCardData, WelcomeCardData, WorkshopCardData } from './cardTypes';
-import type { Command } from './commands/types';
+import { mandatoryProgress } from '../../domain/progress';
+import type { Catalog } from '../../playbook/catalog';
+import type { Playbook, Workshop } from '../../playbook/types';
+import type { HelpCardData, WelcomeCardData, PlaybookWorkshopCardData } from '../cardTypes';
+import type { Command } from '../commands/types';
 
 const joined = (values: string[]): string => values.join(', ');
 
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /** A workshop as the playbook defines it, before any engagement tracks it. */
-export function playbookWorkshopView(playbook: Playbook, workshop: Workshop, footer: string): WorkshopCardData {
+export function playbookWorkshopView(playbook: Playbook, workshop: Workshop, footer: string): PlaybookWorkshopCardData {
   const mandatory = mandatoryProgress(workshop.tasks.map((t) => ({ ...t, status: 'notStarted' })));
   return {
     playbookTitle: playbook.title,

@@ -1,0 +1,20 @@
+import type { Engagement } from '../domain/types';
+import { NotFoundError, type EngagementStore, type Versioned } from './ports';
+import { retryOnConflict } from './retry';
+
+/**
+ * Reads the engagement, applies `change` and writes the result on the etag it read.
+ * A conflict re-reads and re-applies, so no concurrent update is lost.
+ */
+export async function mutateEngagement<R>(
+  store: EngagementStore,
+  id: string,
+  change: (current: Engagement) => { engagement: Engagement; result: R },
+): Promise<{ engagement: Versioned<Engagement>; result: R }> {
+  return retryOnConflict(async () => {
+    const current = await store.get(id);
+    if (!current) throw new NotFoundError(id);
+    const { engagement, result } = change(current.value);
+    return { engagement: await store.replace(engagement, current.etag), result };
+  });
+}

@@ -1,0 +1,66 @@
+import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
+import type { BotDeps } from '../deps';
+import type { EngagementCards } from '../publish';
+import { actorOf } from '../turn';
+import { userMessage } from '../userMessages';
+import { BadActionError, parseAction } from './data';
+import { openSettingsAction, refreshSummaryAction, saveSettingsAction } from './settingsActions';
+import { choosePlaybookAction, submitSetupAction } from './setupActions';
+import { taskActions } from './taskActions';
+import type { ActionResult, ActionVerb, CardAction } from './types';
+
+const CARD = 'application/vnd.microsoft.card.adaptive';
+const MESSAGE = 'application/vnd.microsoft.activity.message';
+const ERROR = 'application/vnd.microsoft.error';
+
+export function actionMap(): ReadonlyMap<string, CardAction> {
+  const actions: CardAction[] = [
+    ...taskActions,
+    choosePlaybookAction,
+    submitSetupAction,
+    openSettingsAction,
+    saveSettingsAction,
+    refreshSummaryAction,
+  ];
+  return new Map<ActionVerb, CardAction>(actions.map((a) => [a.verb, a]));
+}
+
+const respond = (result: ActionResult): AdaptiveCardInvokeResponse =>
+  result.kind === 'card'
+    ? { statusCode: 200, type: CARD, value: result.card }
+    : { statusCode: 200, type: MESSAGE, value: result.text as unknown as Record<string, unknown> };
+
+const badRequest = (message: string): AdaptiveCardInvokeResponse => ({
+  statusCode: 400,
+  type: ERROR,
+  value: { code: 'BadRequest', message } as unknown as Record<string, unknown>,
+});
+
+/** Routes an Action.Execute by verb; every failure becomes a short answer and changes nothing. */
+export async function handleCardAction(
+  turn: TurnContext,
+  deps: BotDeps,
+  cards: EngagementCards,
+  actions: ReadonlyMap<string, CardAction>,
+  value: unknown,
+): Promise<AdaptiveCardInvokeResponse> {
+  try {
+    const { verb, data } = parseAction(value);
+    const action = actions.get(verb);
+    if (!action) return badRequest(`This card action ("${verb.slice(0, 40)}") is not one I know.`);
+    return respond(await action.run({ turn, deps, cards, data, actor: actorOf(turn) }));
+  } catch (error) {
+    if (error instanceof BadActionError) return badRequest(error.reason);
+    const message = userMessage(error);
+    if (message) return respond({ kind: 'message', text: message });
+    deps.logger.error({ err: error, activityId: turn.activity.id }, 'card action failed');
+    return {
+      statusCode: 500,
+      type: ERROR,
+      value: {
+        code: 'InternalError',
+        message: 'Something went wrong on my side; nothing was changed.',
+      } as unknown as Record<string, unknown>,
+    };
+  }
+}

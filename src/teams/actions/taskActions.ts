@@ -1,0 +1,34 @@
+import { changeTask } from '../../app/changeTask';
+import type { TaskAction } from '../../domain/types';
+import { engagementOfAction } from '../engagementOfTurn';
+import { SUMMARY_CARD, workshopCardKey } from '../publish';
+import { requiredField } from './data';
+import type { ActionVerb, CardAction } from './types';
+
+/** One handler per task verb: change the task, answer with the updated card, update the other copies. */
+function taskAction(verb: ActionVerb, action: TaskAction): CardAction {
+  return {
+    verb,
+    async run({ turn, deps, cards, data, actor }) {
+      const { value: current } = await engagementOfAction(turn, deps, data);
+      const taskId = requiredField(data, 'taskId', 32);
+      const reason = action === 'notApplicable' ? data.get(`reason-${taskId}`) : undefined;
+      const { engagement } = await changeTask(deps, current.id, { taskId, action, actor, reason });
+      const workshop = engagement.value.tasks.find((t) => t.id === taskId)?.workshop ?? '';
+      await cards.refreshPosted(
+        turn,
+        engagement.value,
+        [SUMMARY_CARD, workshopCardKey(workshop)],
+        turn.activity.replyToId,
+      );
+      return { kind: 'card', card: cards.workshop(engagement.value, workshop) };
+    },
+  };
+}
+
+export const taskActions: CardAction[] = [
+  taskAction('task.start', 'start'),
+  taskAction('task.complete', 'complete'),
+  taskAction('task.notApplicable', 'notApplicable'),
+  taskAction('task.reopen', 'reopen'),
+];

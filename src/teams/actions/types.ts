@@ -1,0 +1,34 @@
+import type { TurnContext } from 'botbuilder';
+import type { Person } from '../../domain/types';
+import type { AdaptiveCard } from '../cards';
+import type { BotDeps } from '../deps';
+import type { EngagementCards } from '../publish';
+import type { ActionData } from './data';
+
+export const ACTION_VERBS = [
+  'task.start',
+  'task.complete',
+  'task.notApplicable',
+  'task.reopen',
+  'setup.choosePlaybook',
+  'setup.submit',
+  'settings.open',
+  'settings.save',
+  'summary.refresh',
+] as const;
+export type ActionVerb = (typeof ACTION_VERBS)[number];
+
+export type ActionResult = { kind: 'card'; card: AdaptiveCard } | { kind: 'message'; text: string };
+
+export interface ActionContext {
+  turn: TurnContext;
+  deps: BotDeps;
+  cards: EngagementCards;
+  data: ActionData;
+  actor: Person;
+}
+
+export interface CardAction {
+  verb: ActionVerb;
+  run(context: ActionContext): Promise<ActionResult>;
+}

@@ -1,0 +1,23 @@
+import type { TurnContext } from 'botbuilder';
+import { NotFoundError, type Versioned } from '../app/ports';
+import type { Engagement } from '../domain/types';
+import { BadActionError, requiredField, type ActionData } from './actions/data';
+import type { BotDeps } from './deps';
+import { engagementIdOf } from './turn';
+
+export async function engagementOfTurn(turn: TurnContext, deps: BotDeps): Promise<Versioned<Engagement> | undefined> {
+  return deps.store.get(engagementIdOf(turn));
+}
+
+/** The engagement a card action names, which must be this conversation's own. */
+export async function engagementOfAction(
+  turn: TurnContext,
+  deps: BotDeps,
+  data: ActionData,
+): Promise<Versioned<Engagement>> {
+  const id = requiredField(data, 'engagementId', 64);
+  if (id !== engagementIdOf(turn)) throw new BadActionError('This card belongs to another conversation.');
+  const engagement = await deps.store.get(id);
+  if (!engagement) throw new NotFoundError(id);
+  return engagement;
+}

@@ -1,0 +1,45 @@
+import type { TurnContext } from 'botbuilder';
+import { engagementIdFor } from '../domain/engagement';
+import type { Person } from '../domain/types';
+
+interface TeamsChannelData {
+  tenant?: { id?: string };
+  team?: { id?: string };
+  channel?: { id?: string };
+}
+
+const channelData = (turn: TurnContext): TeamsChannelData => (turn.activity.channelData ?? {}) as TeamsChannelData;
+
+export function isChannel(turn: TurnContext): boolean {
+  return turn.activity.conversation?.conversationType === 'channel';
+}
+
+export function isPersonal(turn: TurnContext): boolean {
+  return turn.activity.conversation?.conversationType === 'personal';
+}
+
+export function tenantOf(turn: TurnContext): string {
+  return turn.activity.conversation?.tenantId ?? channelData(turn).tenant?.id ?? '';
+}
+
+/** The channel itself, without the `;messageid=` suffix Teams adds for a thread. */
+export function channelOf(turn: TurnContext): string {
+  return channelData(turn).channel?.id ?? (turn.activity.conversation?.id ?? '').split(';')[0] ?? '';
+}
+
+export function teamOf(turn: TurnContext): string {
+  return channelData(turn).team?.id ?? channelOf(turn);
+}
+
+export function engagementIdOf(turn: TurnContext): string {
+  return engagementIdFor(tenantOf(turn), channelOf(turn));
+}
+
+export function actorOf(turn: TurnContext): Person {
+  const from = turn.activity.from;
+  return {
+    id: from.id,
+    name: from.name || 'Someone',
+    ...(from.aadObjectId && { aadObjectId: from.aadObjectId }),
+  };
+}

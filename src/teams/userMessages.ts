@@ -1,0 +1,40 @@
+import { NotFoundError } from '../app/ports';
+import {
+  DomainError,
+  ForbiddenActorError,
+  InvalidInputError,
+  InvalidTransitionError,
+  UnknownTaskError,
+} from '../domain/errors';
+import type { TaskAction, TaskStatus } from '../domain/types';
+
+export const STATUS_TEXT: Record<TaskStatus, string> = {
+  notStarted: 'Not started',
+  inProgress: 'In progress',
+  done: 'Done',
+  notApplicable: 'Not applicable',
+};
+
+const ACTION_TEXT: Record<TaskAction, string> = {
+  start: 'start',
+  complete: 'complete',
+  notApplicable: 'mark not applicable',
+  reopen: 'reopen',
+};
+
+/** A short sentence for the person; the detail stays in the logs. Undefined for unexpected errors. */
+export function userMessage(error: unknown): string | undefined {
+  if (error instanceof ForbiddenActorError) {
+    return `Only ${error.requiredRoles.join(' or ')} can do that here. Nothing was changed.`;
+  }
+  if (error instanceof InvalidTransitionError) {
+    const verb = ACTION_TEXT[error.action as TaskAction] ?? error.action;
+    const status = STATUS_TEXT[error.from as TaskStatus] ?? error.from;
+    return `Task ${error.taskId} is ${status.toLowerCase()}, so you can't ${verb} it now. Nothing was changed.`;
+  }
+  if (error instanceof UnknownTaskError) return `There is no task ${error.taskId} in this engagement.`;
+  if (error instanceof InvalidInputError) return `Please check ${error.field}: it ${error.problem}.`;
+  if (error instanceof NotFoundError) return 'This channel has no engagement yet. Type **workshops** to set one up.';
+  if (error instanceof DomainError) return 'That could not be done. Nothing was changed.';
+  return undefined;
+}
