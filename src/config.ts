@@ -107,8 +107,26 @@ export function readConfig(env: Env): Config {
   return config;
 }
 
+function loadDotEnv(): void {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+}
+
 /** The process environment, with a local `.env` file applied first when there is one. */
 export function configFromProcess(): Config {
-  if (existsSync('.env')) process.loadEnvFile('.env');
+  loadDotEnv();
   return readConfig(process.env);
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The bot's app id alone, for building the Teams app package. */
+export function readAppId(env: Env): string {
+  const appId = env.MicrosoftAppId?.trim() ?? '';
+  if (!GUID.test(appId)) throw new ConfigError([`MicrosoftAppId must be the bot's app id, a GUID (got "${appId}")`]);
+  return appId;
+}
+
+export function appIdFromProcess(): string {
+  loadDotEnv();
+  return readAppId(process.env);
 }

@@ -60,9 +60,14 @@ export class WorkshopBot extends TeamsActivityHandler {
     const { name, args } = parseCommandText(text.replace(MENTION, ' '), this.commands.keys());
     const command = this.commands.get(name as CommandName);
     const inChannel = !isPersonal(turn);
-    if (!command || (command.scope === 'personal' && inChannel)) {
+    const elsewhere = command && command.scope !== 'all' && (command.scope === 'personal') === inChannel;
+    if (!command || elsewhere) {
       const shown = name ? `"${name.slice(0, 40)}"` : 'an empty message';
-      const where = command ? ' here; it works in our 1:1 chat' : '';
+      const where = !command
+        ? ''
+        : inChannel
+          ? ' here; it works in our 1:1 chat'
+          : " here; it works in a customer's channel";
       await turn.sendActivity(`I don't know ${shown}${where}. Type **help** to see what I can do.`);
       return;
     }

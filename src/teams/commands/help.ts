@@ -9,7 +9,7 @@ export function helpCommand(all: () => readonly Command[]): Command {
     description: 'What I can do and how to ask.',
     scope: 'all',
     async run({ turn, deps, inChannel }) {
-      const offered = all().filter((c) => c.scope === 'all' || !inChannel);
+      const offered = all().filter((c) => c.scope === 'all' || (c.scope === 'conversation') === inChannel);
       await turn.sendActivity(MessageFactory.attachment(deps.cards.attachment('help', helpView(offered, inChannel))));
     },
   };

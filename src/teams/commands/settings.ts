@@ -4,17 +4,17 @@ import { engagementOfTurn } from '../engagementOfTurn';
 import { conversationMembers } from '../members';
 import { actorOf } from '../turn';
 import { setupView } from '../views/setup';
-import { noEngagementHint } from './hints';
+import { NO_ENGAGEMENT } from './hints';
 import type { Command } from './types';
 
 export const settingsCommand: Command = {
   name: 'settings',
   usage: 'settings',
   description: 'People per role, customer contacts, services in scope and target dates (FastTrack Manager).',
-  scope: 'all',
+  scope: 'conversation',
   async run({ turn, deps }) {
     const found = await engagementOfTurn(turn, deps);
-    if (!found) return void (await turn.sendActivity(noEngagementHint(turn)));
+    if (!found) return void (await turn.sendActivity(NO_ENGAGEMENT));
     if (!mayEditSettings(found.value, actorOf(turn))) {
       return void (await turn.sendActivity('Only the FastTrack Manager can change the settings. Nothing was changed.'));
     }

@@ -4,7 +4,7 @@ import type { Engagement } from '../../domain/types';
 import { engagementOfTurn } from '../engagementOfTurn';
 import { actorOf } from '../turn';
 import { taskListView } from '../views/taskList';
-import { noEngagementHint } from './hints';
+import { NO_ENGAGEMENT } from './hints';
 import type { Command } from './types';
 
 function rolesAsked(engagement: Engagement, args: string[]): string[] | undefined {
@@ -18,10 +18,10 @@ export const tasksCommand: Command = {
   name: 'tasks',
   usage: 'tasks [role | mine]',
   description: 'Open tasks: all of them, one role\'s ("tasks sme") or yours ("tasks mine").',
-  scope: 'all',
+  scope: 'conversation',
   async run({ turn, deps, args }) {
     const found = await engagementOfTurn(turn, deps);
-    if (!found) return void (await turn.sendActivity(noEngagementHint(turn)));
+    if (!found) return void (await turn.sendActivity(NO_ENGAGEMENT));
     const engagement = found.value;
     const actor = actorOf(turn);
     const mine = args.join(' ') === 'mine';

@@ -5,6 +5,8 @@ import type { EngagementCards } from '../publish';
 export const COMMAND_NAMES = ['help', 'workshops', 'status', 'tasks', 'settings', 'my tasks'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
+export type CommandScope = 'all' | 'personal' | 'conversation';
+
 export interface CommandContext {
   turn: TurnContext;
   deps: BotDeps;
@@ -18,7 +20,7 @@ export interface Command {
   name: CommandName;
   usage: string;
   description: string;
-  /** Where the command is offered: every conversation, or 1:1 chat only. */
-  scope: 'all' | 'personal';
+  /** Where the command is offered: everywhere, 1:1 chat only, or channels and group chats only. */
+  scope: CommandScope;
   run(context: CommandContext): Promise<void>;
 }
