@@ -172,7 +172,7 @@ describe('commands in an engagement channel', () => {
       expect.arrayContaining([
         'Open tasks: SME',
         'Device Security',
-        '**4078** · MDATP – Position MDATP over 3rd Party AV — Not started · SME · due 15 Jan 2027',
+        '**4078** · MDATP – Position MDATP over 3rd Party AV — Not started · SME · Due 15 Jan 2027',
       ]),
     );
     expect(list.join('\n')).not.toContain('4084');
@@ -181,9 +181,9 @@ describe('commands in an engagement channel', () => {
   it('"tasks mine" lists the tasks of the roles the person holds', async () => {
     await harness.post(channelMessage(url(), people.engineer, 'tasks mine'));
     expect(texts(sentCards()[0]).filter((t) => t.startsWith('**'))).toEqual([
-      '**3747** · Exchange Online Protection Workshop — Not started · FastTrack Engineer · due no target date',
-      '**3748** · Data Loss Prevention Workshop — Not started (optional) · FastTrack Engineer · due no target date',
-      '**3749** · Office 365 Message Encryption Workshop — Not started (optional) · FastTrack Engineer · due no target date',
+      '**3747** · Exchange Online Protection Workshop — Not started · FastTrack Engineer · No target date',
+      '**3748** · Data Loss Prevention Workshop — Not started (optional) · FastTrack Engineer · No target date',
+      '**3749** · Office 365 Message Encryption Workshop — Not started (optional) · FastTrack Engineer · No target date',
     ]);
   });
 

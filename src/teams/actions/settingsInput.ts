@@ -6,9 +6,10 @@ import type { Playbook } from '../../playbook/types';
 import { roleInputId, targetInputId } from '../views/setup';
 import { listField, type ActionData } from './data';
 
+/** Teams' people picker answers with Entra object ids, the Playground's with user ids: accept either. */
 function resolvePeople(keys: string[], members: Person[], field: string): Person[] {
   return [...new Set(keys)].map((key) => {
-    const person = members.find((m) => personKey(m) === key);
+    const person = members.find((m) => personKey(m) === key || m.id === key);
     if (!person) throw new InvalidInputError(field, 'names someone who is not a member of this conversation');
     return person;
   });

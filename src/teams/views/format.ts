@@ -14,6 +14,10 @@ export function when(iso: string): string {
   return `${date}, ${time} UTC`;
 }
 
+export function due(isoDate: string | undefined): string {
+  return isoDate ? `Due ${day(isoDate)}` : 'No target date';
+}
+
 export function day(isoDate: string | undefined): string {
   if (!isoDate) return 'no target date';
   return new Date(`${isoDate}T00:00:00Z`).toLocaleDateString('en-GB', {

@@ -2,7 +2,7 @@ import { peopleInRole } from '../../domain/people';
 import { mandatoryProgress, progressByRole, progressByWorkshop, type Progress } from '../../domain/progress';
 import type { Engagement } from '../../domain/types';
 import type { SummaryCardData } from '../cardTypes';
-import { day, joined, names } from './format';
+import { due, joined, names } from './format';
 
 function progressLine(p: Progress): string {
   const outstanding = p.outstanding.map((t) => t.id);
@@ -23,7 +23,7 @@ export function summaryView(engagement: Engagement, playbookTitle: string): Summ
         : `${all.done} of ${all.total} mandatory tasks done; ${all.outstanding.length} outstanding.`,
     workshops: [...byWorkshop].map(([name, p]) => ({
       name,
-      progress: `${progressLine(p)} · target ${day(engagement.workshops.find((w) => w.name === name)?.targetDate)}`,
+      progress: `${progressLine(p)} · ${due(engagement.workshops.find((w) => w.name === name)?.targetDate)}`,
     })),
     roles: [...byRole]
       .filter(([, p]) => p.total > 0)

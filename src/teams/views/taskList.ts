@@ -1,7 +1,7 @@
 import type { EngagementTask, Engagement } from '../../domain/types';
 import type { TaskListCardData } from '../cardTypes';
 import { STATUS_TEXT } from '../userMessages';
-import { day } from './format';
+import { due } from './format';
 
 const isOpen = (t: EngagementTask): boolean => t.status === 'notStarted' || t.status === 'inProgress';
 
@@ -11,7 +11,7 @@ function rows(engagement: Engagement, tasks: EngagementTask[]) {
     name: t.name,
     status: `${STATUS_TEXT[t.status]}${t.mandatory ? '' : ' (optional)'}`,
     role: t.role,
-    due: `due ${day(engagement.workshops.find((w) => w.name === t.workshop)?.targetDate)}`,
+    due: due(engagement.workshops.find((w) => w.name === t.workshop)?.targetDate),
   }));
 }
 

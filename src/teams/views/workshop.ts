@@ -5,7 +5,7 @@ import type { Engagement } from '../../domain/types';
 import type { Playbook } from '../../playbook/types';
 import type { WorkshopCardData } from '../cardTypes';
 import { STATUS_TEXT } from '../userMessages';
-import { day, joined, names, when } from './format';
+import { due, joined, names, when } from './format';
 
 const STATUS_COLOR = { notStarted: 'Default', inProgress: 'Accent', done: 'Good', notApplicable: 'Warning' } as const;
 
@@ -41,7 +41,7 @@ export function workshopView(
         services: joined(t.services),
         status: STATUS_TEXT[t.status],
         statusColor: STATUS_COLOR[t.status],
-        due: `Due ${day(targetDate)}`,
+        due: due(targetDate),
         lastChange:
           t.changedBy && t.changedAt ? `Last change: ${t.changedBy.name}, ${when(t.changedAt)}` : 'No changes yet',
         reason: t.reason ? `Reason: ${t.reason}` : '',

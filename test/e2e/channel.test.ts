@@ -1,0 +1,118 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { startPlayground, type Playground } from '../../src/devtools/playground';
+import { engagementIdFor } from '../../src/domain/engagement';
+import { SqliteEngagementStore } from '../../src/store/sqliteStore';
+import { startHarness, type BotHarness } from '../fixtures/botHarness';
+import { launchBrowser, loopbackPage, screenshot } from '../fixtures/browser';
+import { invokeAs, playgroundConfig, type PlaygroundConfig } from '../fixtures/playgroundApi';
+
+jest.setTimeout(180000);
+
+let harness: BotHarness;
+let playground: Playground;
+let browser: Browser;
+let page: Page;
+let config: PlaygroundConfig;
+let cwd: string;
+
+beforeAll(async () => {
+  cwd = mkdtempSync(join(tmpdir(), 'playground-'));
+  harness = await startHarness();
+  playground = await startPlayground(`${harness.bot.url}/api/messages`, { cwd });
+  config = await playgroundConfig(playground.url);
+  browser = await launchBrowser();
+  page = await loopbackPage(browser);
+  await page.goto(playground.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await playground?.stop();
+  await harness?.stop();
+  rmSync(cwd, { recursive: true, force: true });
+});
+
+const userNamed = (first: string) => config.users.find((u) => u.name.startsWith(first))!;
+const card = (text: string): Locator => page.locator('.ac-adaptiveCard').filter({ hasText: text }).last();
+const workshopCard = (name: string): Locator =>
+  page.locator('.ac-adaptiveCard').filter({ hasText: name }).filter({ hasText: 'Primary role' }).last();
+const taskRow = (cardLocator: Locator, taskId: string): Locator =>
+  cardLocator
+    .locator('div')
+    .filter({ hasText: `${taskId} ·` })
+    .filter({ has: page.getByRole('button') })
+    .last();
+
+async function pick(setup: Locator, index: number, name: string): Promise<void> {
+  await setup.locator('input[aria-label="People Picker"]').nth(index).click();
+  await page.keyboard.type(name.split(' ')[0]!);
+  await page.locator('.ms-Suggestions-item').filter({ hasText: name }).first().click();
+}
+
+describe('running the security workshops in a team channel of the Agents Playground', () => {
+  it('offers the setup card when the bot is installed in the channel', async () => {
+    await page.getByText('General').first().click();
+    await card('Set up the security workshops').waitFor();
+    await screenshot(page, '1-setup-card');
+  });
+
+  it('submitting the setup posts the three workshop cards and the summary', async () => {
+    const setup = card('Set up the security workshops');
+    await pick(setup, 0, userNamed('Megan').name);
+    await pick(setup, 1, userNamed('Adele').name);
+    await pick(setup, 2, config.currentUser.name);
+    await pick(setup, 3, userNamed('Lynne').name);
+    await setup.getByLabel('Customer name').fill('Contoso');
+    await setup.getByRole('button', { name: 'Start the engagement' }).click();
+    await card('Engagement started').waitFor();
+    for (const name of ['Identity Security', 'Device Security', 'Information Security']) {
+      await workshopCard(name).waitFor();
+    }
+    await card('0 of 7 mandatory tasks done; 7 outstanding.').waitFor();
+    await screenshot(page, '2-workshop-cards');
+  });
+
+  it('a FastTrack Manager completes a task from its card, and the card shows it done', async () => {
+    const device = workshopCard('Device Security');
+    const row = taskRow(device, '2460');
+    await row.getByRole('button', { name: 'Complete' }).click();
+    await taskRow(workshopCard('Device Security'), '2460').getByText('Done', { exact: true }).waitFor();
+    await workshopCard('Device Security').getByText('1 of 4 mandatory tasks done').waitFor();
+    await screenshot(page, '3-task-done');
+  });
+
+  it('the summary card shows the new progress', async () => {
+    await card('1 of 7 mandatory tasks done; 6 outstanding.').waitFor();
+    await screenshot(page, '4-summary-updated');
+  });
+
+  it("a customer's attempt to complete a task is refused and nothing changes", async () => {
+    const store = new SqliteEngagementStore(harness.dataDir);
+    try {
+      const engagement = (await store.get(engagementIdFor(config.tenantId, config.teams[0]!.channels[0]!.id)))!.value;
+      const identityCard = engagement.posts.find((p) => p.card === 'workshop:Identity Security')!;
+      const refused = await invokeAs(playground.url, {
+        from: userNamed('Lynne').id,
+        conversationId: engagement.conversationId,
+        replyToId: identityCard.activityId,
+        verb: 'task.complete',
+        data: { engagementId: engagement.id, taskId: '2533' },
+      });
+      expect(refused.body).toEqual({
+        type: 'application/vnd.microsoft.activity.message',
+        value: 'Only SME or FastTrack Manager can do that here. Nothing was changed.',
+      });
+      const after = (await store.get(engagement.id))!.value;
+      expect(after.tasks.find((t) => t.id === '2533')?.status).toBe('notStarted');
+    } finally {
+      await store.close();
+    }
+    await expect(
+      taskRow(workshopCard('Identity Security'), '2533').getByText('Not started', { exact: true }).count(),
+    ).resolves.toBe(1);
+    await screenshot(page, '5-customer-refused');
+  });
+});
