@@ -9,6 +9,8 @@ import { CardRenderer, teamsEndpoint } from './teams';
 export interface RunningBot {
   url: string;
   port: number;
+  /** Resolves once every background card update has been sent. */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -31,7 +33,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     now: options.now ?? (() => new Date()),
     allowedTenantId: config.allowedTenantId,
   };
-  const server = createServer({ messages: teamsEndpoint(config.bot, deps), store, logger });
+  const teams = teamsEndpoint(config.bot, deps);
+  const server = createServer({ messages: teams.messages, store, logger });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
@@ -47,10 +50,12 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   return {
     url: `http://${host}:${port}`,
     port,
+    idle: () => teams.idle(),
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.server.closeAllConnections();
       await closed;
+      await teams.idle();
       await store.close();
     },
   };

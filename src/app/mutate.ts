@@ -15,6 +15,7 @@ export async function mutateEngagement<R>(
     const current = await store.get(id);
     if (!current) throw new NotFoundError(id);
     const { engagement, result } = change(current.value);
-    return { engagement: await store.replace(engagement, current.etag), result };
+    const next = { ...engagement, revision: current.value.revision + 1 };
+    return { engagement: await store.replace(next, current.etag), result };
   });
 }

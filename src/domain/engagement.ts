@@ -28,6 +28,7 @@ export function startEngagement(playbook: Playbook, input: NewEngagement, now: D
   const scoped = applyScope(tasks, undefined, settings.servicesInScope, input.createdBy, at);
   return {
     id: engagementIdFor(input.tenantId, input.channelId),
+    revision: 1,
     tenantId: input.tenantId,
     teamId: input.teamId,
     channelId: input.channelId,

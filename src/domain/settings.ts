@@ -1,6 +1,7 @@
 import type { Playbook } from '../playbook/types';
 import { ForbiddenActorError, InvalidInputError } from './errors';
 import { MANAGER_ROLE, memberKeys, mayEditSettings } from './people';
+import { withAudit } from './audit';
 import { applyScope } from './scope';
 import type { Engagement, Person, RoleAssignment, WorkshopPlan } from './types';
 
@@ -84,7 +85,7 @@ export function updateSettings(
     ...engagement,
     ...valid,
     tasks: scoped.tasks,
-    audit: [...engagement.audit, ...scoped.events],
+    audit: withAudit(engagement.audit, scoped.events),
     memberKeys: memberKeys(valid),
   };
 }

@@ -1,4 +1,5 @@
 import { ForbiddenActorError, InvalidInputError, InvalidTransitionError, UnknownTaskError } from './errors';
+import { withAudit } from './audit';
 import { MANAGER_ROLE, mayChangeTask } from './people';
 import { TASK_ACTIONS, type AuditEvent, type Engagement, type Person, type TaskAction, type TaskStatus } from './types';
 
@@ -75,7 +76,7 @@ export function changeTaskStatus(
     engagement: {
       ...engagement,
       tasks: engagement.tasks.map((t) => (t.id === task.id ? updated : t)),
-      audit: [...engagement.audit, event],
+      audit: withAudit(engagement.audit, [event]),
     },
     event,
   };

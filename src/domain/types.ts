@@ -60,6 +60,8 @@ export interface CardPost {
 
 export interface Engagement {
   id: string;
+  /** Goes up by one with every stored change, so a newer copy is always recognisable. */
+  revision: number;
   customerName: string;
   tenantId: string;
   teamId: string;

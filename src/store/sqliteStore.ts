@@ -28,6 +28,9 @@ export class SqliteEngagementStore implements EngagementStore {
     mkdirSync(dataDir, { recursive: true });
     this.db = new Database(join(dataDir, 'security-workshops.sqlite'));
     this.db.pragma('journal_mode = WAL');
+    // In WAL mode NORMAL is durable across a crash of the process; only a power loss can drop the
+    // newest commits. FULL would add an fsync to every card action.
+    this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
     this.statements = {

@@ -4,6 +4,7 @@ import type { CardAction } from './actions/types';
 import { commandMap, parseCommandText } from './commands';
 import { offerSetup } from './commands/offerSetup';
 import type { Command, CommandName } from './commands/types';
+import type { CardRefresher } from './cardRefresher';
 import type { BotDeps } from './deps';
 import { engagementOfTurn } from './engagementOfTurn';
 import { EngagementCards } from './publish';
@@ -19,9 +20,12 @@ export class WorkshopBot extends TeamsActivityHandler {
   private readonly actions: ReadonlyMap<string, CardAction> = actionMap();
   private readonly cards: EngagementCards;
 
-  constructor(private readonly deps: BotDeps) {
+  constructor(
+    private readonly deps: BotDeps,
+    refresher: CardRefresher,
+  ) {
     super();
-    this.cards = new EngagementCards(deps);
+    this.cards = new EngagementCards(deps, refresher);
     this.onMessage(async (turn, next) => {
       await this.handleMessage(turn);
       await next();

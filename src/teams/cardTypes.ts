@@ -28,6 +28,8 @@ export interface WorkshopTaskRow {
   canReopen: boolean;
   reopenTitle: string;
   reasonInputId: string;
+  /** What every action button of the row sends back. */
+  actionData: { engagementId: string; taskId: string };
 }
 
 export interface WorkshopCardData {

@@ -9,14 +9,19 @@ export async function engagementOfTurn(turn: TurnContext, deps: BotDeps): Promis
   return deps.store.get(engagementIdOf(turn));
 }
 
-/** The engagement a card action names, which must be this conversation's own. */
+/** The engagement id a card action names, which must be this conversation's own. */
+export function engagementIdOfAction(turn: TurnContext, data: ActionData): string {
+  const id = requiredField(data, 'engagementId', 64);
+  if (id !== engagementIdOf(turn)) throw new BadActionError('This card belongs to another conversation.');
+  return id;
+}
+
 export async function engagementOfAction(
   turn: TurnContext,
   deps: BotDeps,
   data: ActionData,
 ): Promise<Versioned<Engagement>> {
-  const id = requiredField(data, 'engagementId', 64);
-  if (id !== engagementIdOf(turn)) throw new BadActionError('This card belongs to another conversation.');
+  const id = engagementIdOfAction(turn, data);
   const engagement = await deps.store.get(id);
   if (!engagement) throw new NotFoundError(id);
   return engagement;

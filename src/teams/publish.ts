@@ -1,6 +1,7 @@
 import { CardFactory, MessageFactory, type Attachment, type TurnContext } from 'botbuilder';
 import type { CardPost, Engagement } from '../domain/types';
 import type { AdaptiveCard } from './cards';
+import type { CardRefresher } from './cardRefresher';
 import type { BotDeps } from './deps';
 import { summaryView } from './views/summary';
 import { workshopView } from './views/workshop';
@@ -12,7 +13,10 @@ const workshopsOf = (engagement: Engagement): string[] => [...new Set(engagement
 
 /** Renders an engagement's cards and keeps the copies posted in the channel up to date. */
 export class EngagementCards {
-  constructor(private readonly deps: BotDeps) {}
+  constructor(
+    private readonly deps: BotDeps,
+    private readonly refresher: CardRefresher,
+  ) {}
 
   workshop(engagement: Engagement, workshop: string): AdaptiveCard {
     const playbook = this.deps.catalog.playbook(engagement.playbookId);
@@ -42,27 +46,18 @@ export class EngagementCards {
   }
 
   /**
-   * Updates the posted copies of the given cards in place, so everyone sees the same state.
-   * The copy the person clicked is answered by the invoke response, so it is skipped here.
+   * Has the posted copies of the given cards updated in place, in the background, so everyone sees
+   * the same state. The copy the person clicked is answered by the invoke response, so it is skipped.
    */
-  async refreshPosted(
-    turn: TurnContext,
-    engagement: Engagement,
-    keys: string[],
-    skipActivityId?: string,
-  ): Promise<void> {
+  refreshPosted(turn: TurnContext, engagement: Engagement, keys: string[], skipActivityId?: string): void {
     const posts = engagement.posts.filter((p) => keys.includes(p.card) && p.activityId !== skipActivityId);
-    await Promise.all(
-      posts.map(async (post) => {
-        try {
-          await turn.updateActivity({
-            ...MessageFactory.attachment(this.attachmentFor(engagement, post.card)),
-            id: post.activityId,
-          });
-        } catch (error) {
-          this.deps.logger.warn({ err: error, card: post.card }, 'could not update a posted card');
-        }
-      }),
+    this.refresher.schedule(
+      turn,
+      posts.map((post) => ({
+        activityId: post.activityId,
+        revision: engagement.revision,
+        render: () => this.attachmentFor(engagement, post.card),
+      })),
     );
   }
 

@@ -4,6 +4,7 @@ import {
   InvalidTransitionError,
   UnknownTaskError,
 } from '../../src/domain/errors';
+import { AUDIT_LIMIT } from '../../src/domain/audit';
 import { allowedActions, changeTaskStatus, LIMITS } from '../../src/domain/transitions';
 import type { Engagement, TaskAction } from '../../src/domain/types';
 import { anEngagement, people, T0 } from '../fixtures/engagement';
@@ -142,5 +143,18 @@ describe('moving an FTOP task along', () => {
     expect(allowedActions('inProgress')).toEqual(['complete', 'notApplicable']);
     expect(allowedActions('done')).toEqual(['reopen']);
     expect(allowedActions('notApplicable')).toEqual(['reopen']);
+  });
+});
+
+describe('the audit trail', () => {
+  it('keeps the newest 200 events, so the engagement document stays small', () => {
+    let e = anEngagement();
+    for (let i = 0; i < 110; i++) {
+      e = changeTaskStatus(e, { taskId: '2533', action: 'complete', actor: people.sme }, T0).engagement;
+      e = changeTaskStatus(e, { taskId: '2533', action: 'reopen', actor: people.sme }, T1).engagement;
+    }
+    expect(e.audit).toHaveLength(AUDIT_LIMIT);
+    expect(e.audit.at(-1)).toMatchObject({ action: 'reopen', at: T1.toISOString() });
+    expect(e.audit[0]).toMatchObject({ action: 'complete' });
   });
 });

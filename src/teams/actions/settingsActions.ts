@@ -34,7 +34,7 @@ export const saveSettingsAction: CardAction = {
     if (!playbook) throw new BadActionError('The playbook of this engagement is no longer loaded.');
     const members = await conversationMembers(turn, deps.logger);
     const saved = await saveSettings(deps, playbook, current.id, settingsFromInputs(data, playbook, members), actor);
-    await cards.refreshPosted(turn, saved.value, cards.allKeys(saved.value));
+    cards.refreshPosted(turn, saved.value, cards.allKeys(saved.value));
     const text = `${actor.name} saved the settings for ${saved.value.customerName}. The workshop cards are up to date.`;
     return { kind: 'card', card: deps.cards.card('notice', { title: 'Settings saved', text }) };
   },

@@ -1,6 +1,6 @@
 import { changeTask } from '../../app/changeTask';
 import type { TaskAction } from '../../domain/types';
-import { engagementOfAction } from '../engagementOfTurn';
+import { engagementIdOfAction } from '../engagementOfTurn';
 import { SUMMARY_CARD, workshopCardKey } from '../publish';
 import { requiredField } from './data';
 import type { ActionVerb, CardAction } from './types';
@@ -10,17 +10,12 @@ function taskAction(verb: ActionVerb, action: TaskAction): CardAction {
   return {
     verb,
     async run({ turn, deps, cards, data, actor }) {
-      const { value: current } = await engagementOfAction(turn, deps, data);
+      const engagementId = engagementIdOfAction(turn, data);
       const taskId = requiredField(data, 'taskId', 32);
       const reason = action === 'notApplicable' ? data.get(`reason-${taskId}`) : undefined;
-      const { engagement } = await changeTask(deps, current.id, { taskId, action, actor, reason });
+      const { engagement } = await changeTask(deps, engagementId, { taskId, action, actor, reason });
       const workshop = engagement.value.tasks.find((t) => t.id === taskId)?.workshop ?? '';
-      await cards.refreshPosted(
-        turn,
-        engagement.value,
-        [SUMMARY_CARD, workshopCardKey(workshop)],
-        turn.activity.replyToId,
-      );
+      cards.refreshPosted(turn, engagement.value, [SUMMARY_CARD, workshopCardKey(workshop)], turn.activity.replyToId);
       return { kind: 'card', card: cards.workshop(engagement.value, workshop) };
     },
   };

@@ -51,6 +51,7 @@ export function workshopView(
         canReopen: actions.includes('reopen'),
         reopenTitle: t.outOfScope ? 'Bring into scope' : 'Reopen',
         reasonInputId: `reason-${t.id}`,
+        actionData: { engagementId: engagement.id, taskId: t.id },
       };
     }),
   };

@@ -1,0 +1,173 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { engagementIdFor } from '../../src/domain/engagement';
+import { cardAction, rosterOf, TENANT } from '../fixtures/activities';
+import { startLocalCosmos } from '../fixtures/cosmosServer';
+import { people, seedPlaybook } from '../fixtures/engagement';
+import { startFakeConnector, type FakeConnector } from '../fixtures/fakeConnector';
+import { setupInputs } from '../fixtures/setupChannel';
+import { load, post, type LoadResult } from './load';
+import { startChild, type ChildServer } from './processes';
+
+const ROOT = join(__dirname, '../..');
+const BOT = join(ROOT, 'src/index.ts');
+const WORKERS = 8;
+const REQUESTS = 2000;
+const TASKS = seedPlaybook.workshops.flatMap((w) => w.tasks.map((t) => t.id));
+
+const channelOf = (n: number) => `19:bench-${n}@thread.tacv2`;
+
+/** A card action in channel `n`, as Teams would send it. */
+function action(connector: FakeConnector, n: number, verb: string, data: Record<string, string>) {
+  const engagementId = engagementIdFor(TENANT, channelOf(n));
+  return cardAction(connector.serviceUrl, people.manager, verb, { engagementId, ...data }, { channelId: channelOf(n) });
+}
+
+async function setUp(bot: ChildServer, connector: FakeConnector, n: number): Promise<void> {
+  const { status, text } = await post(
+    `${bot.url}/api/messages`,
+    action(connector, n, 'setup.submit', setupInputs(seedPlaybook)),
+  );
+  if (status !== 200 || !text.includes('Engagement started'))
+    throw new Error(`setup ${n} failed: ${status} ${text.slice(0, 200)}`);
+}
+
+/**
+ * Worker w keeps moving its own task of engagement n(w, i): complete, reopen, complete, ... so every
+ * action is valid. Each (engagement, task) pair counts its own steps, across warm-up and measurement.
+ */
+function taskAction(connector: FakeConnector, n: (w: number, i: number) => number) {
+  const steps = new Map<string, number>();
+  return (w: number, i: number) => {
+    const channel = n(w, i);
+    const taskId = TASKS[w % TASKS.length]!;
+    const key = `${channel}/${taskId}`;
+    const step = steps.get(key) ?? 0;
+    steps.set(key, step + 1);
+    return action(connector, channel, step % 2 === 0 ? 'task.complete' : 'task.reopen', { taskId });
+  };
+}
+
+async function throughput(connector: FakeConnector): Promise<{ ours: LoadResult; baseline: LoadResult }> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-'));
+  const ours = await startChild(BOT, [], { DATA_DIR: dir });
+  let baselineBot: ChildServer | undefined;
+  try {
+    await setUp(ours, connector, 0);
+    const act = taskAction(connector, () => 0);
+    const sample = await post(`${ours.url}/api/messages`, act(0, 0));
+    const cardFile = join(dir, 'card.json');
+    writeFileSync(cardFile, JSON.stringify((JSON.parse(sample.text) as { value: unknown }).value));
+    await load(`${ours.url}/api/messages`, act, 200, WORKERS);
+    const oursResult = await load(`${ours.url}/api/messages`, act, REQUESTS, WORKERS);
+    baselineBot = await startChild(join(__dirname, 'staticCardBot.ts'), [cardFile, '{port}'], {});
+    const again = taskAction(connector, () => 0);
+    await load(`${baselineBot.url}/api/messages`, again, 200, WORKERS);
+    const baseline = await load(`${baselineBot.url}/api/messages`, again, REQUESTS, WORKERS);
+    return { ours: oursResult, baseline };
+  } finally {
+    await baselineBot?.stop();
+    await ours.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function cosmosRequestsPerAction(
+  connector: FakeConnector,
+): Promise<{ perAction: Record<string, number>; actions: number }> {
+  const cosmos = await startLocalCosmos();
+  const bot = await startChild(BOT, [], {
+    COSMOS_ENDPOINT: cosmos.endpoint,
+    COSMOS_KEY: cosmos.key,
+    COSMOS_DATABASE: 'bench',
+  });
+  try {
+    await setUp(bot, connector, 1);
+    const act = taskAction(connector, () => 1);
+    await post(`${bot.url}/api/messages`, act(0, 0));
+    cosmos.requests.reset();
+    const actions = 100;
+    for (let i = 0; i < actions; i++) await post(`${bot.url}/api/messages`, act(0, i));
+    const perAction = Object.fromEntries(Object.entries(cosmos.requests.byMethod).map(([m, c]) => [m, c / actions]));
+    return { perAction, actions };
+  } finally {
+    await bot.stop();
+    await cosmos.stop();
+  }
+}
+
+async function memory(
+  connector: FakeConnector,
+): Promise<{ startMiB: number; afterMiB: number; engagements: number; actions: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-'));
+  const bot = await startChild(BOT, [], { DATA_DIR: dir });
+  try {
+    const engagements = 1000;
+    const perEngagement = 10;
+    await setUp(bot, connector, 10_000);
+    const startMiB = bot.rssMiB();
+    const url = `${bot.url}/api/messages`;
+    await Promise.all(
+      Array.from({ length: WORKERS }, async (_, w) => {
+        for (let n = w; n < engagements; n += WORKERS) await setUp(bot, connector, 20_000 + n);
+      }),
+    );
+    const act = taskAction(connector, (w, i) => 20_000 + Math.floor(i / perEngagement) * WORKERS + w);
+    await load(url, act, engagements * perEngagement, WORKERS, 300);
+    return { startMiB, afterMiB: bot.rssMiB(), engagements, actions: engagements * perEngagement };
+  } finally {
+    await bot.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const f = (n: number, digits = 0) => n.toFixed(digits);
+
+async function main(): Promise<void> {
+  const connector = await startFakeConnector();
+  connector.members = rosterOf(Object.values(people));
+  try {
+    const { ours, baseline } = await throughput(connector);
+    const ratio = ours.perSecond / baseline.perSecond;
+    const storage = await cosmosRequestsPerAction(connector);
+    const mem = await memory(connector);
+    const lines = [
+      '# Benchmarks',
+      '',
+      `Latest run: ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} cores (shared machine: read the ratios, not the absolute figures). Produced by \`npm run bench\`.`,
+      '',
+      '## Card actions over real HTTP (embedded SQLite store)',
+      '',
+      `${REQUESTS} \`adaptiveCard/action\` invokes from ${WORKERS} concurrent clients, each completing and reopening its own task; the bot runs in its own process and updates the summary card on a fake Bot Connector for every action. The baseline is the same CloudAdapter and restify server answering every invoke with one static card of the same size.`,
+      '',
+      '| | requests/s | p50 ms | p99 ms | failures |',
+      '| --- | ---: | ---: | ---: | ---: |',
+      `| baseline (static card) | ${f(baseline.perSecond)} | ${f(baseline.p50Ms, 1)} | ${f(baseline.p99Ms, 1)} | ${baseline.failures} |`,
+      `| task action | ${f(ours.perSecond)} | ${f(ours.p50Ms, 1)} | ${f(ours.p99Ms, 1)} | ${ours.failures} |`,
+      '',
+      `Throughput ratio (task action / baseline): **${f(ratio, 2)}** (target: at least 0.50). p99 ratio: ${f(ours.p99Ms / baseline.p99Ms, 2)}.`,
+      '',
+      '## Storage requests per card action (Cosmos DB path)',
+      '',
+      `Counted at the server (@vercel/cosmosdb-server) over ${storage.actions} actions that each change one task: ${Object.entries(
+        storage.perAction,
+      )
+        .map(([m, c]) => `${m} ${f(c, 2)}`)
+        .join(', ')} per action (target: one read, GET, and one write, PUT).`,
+      '',
+      '## Resident memory',
+      '',
+      `The bot process on SQLite: ${f(mem.startMiB)} MiB after start and one setup; ${f(mem.afterMiB)} MiB after ${mem.engagements} engagements and ${mem.actions} card actions.`,
+      '',
+    ];
+    const report = lines.join('\n');
+    console.log(report);
+    writeFileSync(join(ROOT, 'docs/benchmarks.md'), report);
+    if (ours.failures || baseline.failures) process.exitCode = 1;
+  } finally {
+    await connector.stop();
+  }
+}
+
+void main();

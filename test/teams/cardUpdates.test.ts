@@ -1,0 +1,59 @@
+import { cardAction } from '../fixtures/activities';
+import { startHarness, type BotHarness } from '../fixtures/botHarness';
+import { cardsIn, texts } from '../fixtures/cardText';
+import { people } from '../fixtures/engagement';
+import { setUpChannel } from '../fixtures/setupChannel';
+
+let harness: BotHarness;
+let engagementId: string;
+beforeEach(async () => {
+  harness = await startHarness();
+  await setUpChannel(harness);
+  engagementId = JSON.stringify(harness.connector.sent).match(/"engagementId":"(eng-[0-9a-f]+)"/)?.[1] ?? '';
+  harness.connector.clear();
+});
+afterEach(async () => {
+  await harness.stop();
+});
+
+const complete = (taskId: string) =>
+  harness.post(cardAction(harness.connector.serviceUrl, people.manager, 'task.complete', { engagementId, taskId }));
+const summaryUpdates = () =>
+  cardsIn(harness.connector.sent.filter((s) => s.method === 'PUT').map((s) => s.body)).filter(
+    (c) => texts(c)[1] === 'Contoso',
+  );
+
+describe('keeping the posted cards current', () => {
+  it('merges a burst of changes into one summary update showing the newest state', async () => {
+    for (const taskId of ['2533', '2460', '4084', '4079', '4078']) await complete(taskId);
+    await harness.bot.idle();
+    const updates = summaryUpdates();
+    expect(updates).toHaveLength(1);
+    expect(texts(updates[0])).toContain('5 of 7 mandatory tasks done; 2 outstanding.');
+  });
+
+  it('waits out a 429 with Retry-After and then updates the card', async () => {
+    harness.connector.failNext({ status: 429, headers: { 'retry-after': '1' } });
+    const started = Date.now();
+    await complete('2533');
+    await harness.bot.idle();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(texts(summaryUpdates()[0])).toContain('1 of 7 mandatory tasks done; 6 outstanding.');
+  });
+
+  it('retries a 5xx from the Bot Connector', async () => {
+    harness.connector.failNext({ status: 503 }, { status: 502 });
+    await complete('2533');
+    await harness.bot.idle();
+    expect(summaryUpdates()).toHaveLength(1);
+  });
+
+  it('gives up on a 403 without retrying, and the action itself still succeeds', async () => {
+    harness.connector.failNext({ status: 403 });
+    const response = await complete('2533');
+    expect((response.body as { type: string }).type).toBe('application/vnd.microsoft.card.adaptive');
+    await harness.bot.idle();
+    // Two cards were due an update (the summary and the workshop card); the refused one is not retried.
+    expect(harness.connector.sent.filter((s) => s.method === 'PUT')).toHaveLength(1);
+  });
+});
