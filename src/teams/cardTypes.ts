@@ -109,6 +109,7 @@ export interface WelcomeCardData {
 export interface CardData {
   playbookWorkshop: PlaybookWorkshopCardData;
   workshop: WorkshopCardData;
+  taskRow: WorkshopTaskRow;
   summary: SummaryCardData;
   setup: SetupCardData;
   choosePlaybook: ChoosePlaybookCardData;
@@ -122,6 +123,7 @@ export type CardName = keyof CardData;
 export const CARD_NAMES: readonly CardName[] = [
   'playbookWorkshop',
   'workshop',
+  'taskRow',
   'summary',
   'setup',
   'choosePlaybook',

@@ -13,7 +13,8 @@ import { startChild, type ChildServer } from './processes';
 const ROOT = join(__dirname, '../..');
 const BOT = join(ROOT, 'src/index.ts');
 const WORKERS = 8;
-const REQUESTS = 2000;
+const REQUESTS = 3000;
+const ROUNDS = 3;
 const TASKS = seedPlaybook.workshops.flatMap((w) => w.tasks.map((t) => t.id));
 
 const channelOf = (n: number) => `19:bench-${n}@thread.tacv2`;
@@ -49,6 +50,20 @@ function taskAction(connector: FakeConnector, n: (w: number, i: number) => numbe
   };
 }
 
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+function medianResult(results: LoadResult[]): LoadResult {
+  return {
+    requests: results.reduce((n, r) => n + r.requests, 0),
+    seconds: results.reduce((n, r) => n + r.seconds, 0),
+    perSecond: median(results.map((r) => r.perSecond)),
+    p50Ms: median(results.map((r) => r.p50Ms)),
+    p99Ms: median(results.map((r) => r.p99Ms)),
+    failures: results.reduce((n, r) => n + r.failures, 0),
+  };
+}
+
+/** Both servers stay up; rounds alternate between them so a noisy neighbour hits both alike. */
 async function throughput(connector: FakeConnector): Promise<{ ours: LoadResult; baseline: LoadResult }> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-'));
   const ours = await startChild(BOT, [], { DATA_DIR: dir });
@@ -59,13 +74,16 @@ async function throughput(connector: FakeConnector): Promise<{ ours: LoadResult;
     const sample = await post(`${ours.url}/api/messages`, act(0, 0));
     const cardFile = join(dir, 'card.json');
     writeFileSync(cardFile, JSON.stringify((JSON.parse(sample.text) as { value: unknown }).value));
-    await load(`${ours.url}/api/messages`, act, 200, WORKERS);
-    const oursResult = await load(`${ours.url}/api/messages`, act, REQUESTS, WORKERS);
     baselineBot = await startChild(join(__dirname, 'staticCardBot.ts'), [cardFile, '{port}'], {});
     const again = taskAction(connector, () => 0);
-    await load(`${baselineBot.url}/api/messages`, again, 200, WORKERS);
-    const baseline = await load(`${baselineBot.url}/api/messages`, again, REQUESTS, WORKERS);
-    return { ours: oursResult, baseline };
+    await load(`${ours.url}/api/messages`, act, 300, WORKERS);
+    await load(`${baselineBot.url}/api/messages`, again, 300, WORKERS);
+    const rounds: { ours: LoadResult[]; baseline: LoadResult[] } = { ours: [], baseline: [] };
+    for (let round = 0; round < ROUNDS; round++) {
+      rounds.ours.push(await load(`${ours.url}/api/messages`, act, REQUESTS / ROUNDS, WORKERS));
+      rounds.baseline.push(await load(`${baselineBot.url}/api/messages`, again, REQUESTS / ROUNDS, WORKERS));
+    }
+    return { ours: medianResult(rounds.ours), baseline: medianResult(rounds.baseline) };
   } finally {
     await baselineBot?.stop();
     await ours.stop();
@@ -139,7 +157,7 @@ async function main(): Promise<void> {
       '',
       '## Card actions over real HTTP (embedded SQLite store)',
       '',
-      `${REQUESTS} \`adaptiveCard/action\` invokes from ${WORKERS} concurrent clients, each completing and reopening its own task; the bot runs in its own process and updates the summary card on a fake Bot Connector for every action. The baseline is the same CloudAdapter and restify server answering every invoke with one static card of the same size.`,
+      `${REQUESTS} \`adaptiveCard/action\` invokes per side from ${WORKERS} concurrent clients, each completing and reopening its own task, in ${ROUNDS} rounds that alternate between the two servers (medians shown). The bot runs in its own process, stores every change and keeps the posted summary and workshop cards current on a fake Bot Connector. The baseline is the same CloudAdapter and restify server, in its own process, answering every invoke with one static card of the same size.`,
       '',
       '| | requests/s | p50 ms | p99 ms | failures |',
       '| --- | ---: | ---: | ---: | ---: |',

@@ -45,6 +45,7 @@ const samples: { [K in CardName]: CardData[K][] } = {
     ...names.map((w) => workshopView(started, seedPlaybook, w)),
     ...names.map((w) => workshopView(largestEngagement(), seedPlaybook, w)),
   ],
+  taskRow: workshopView(started, seedPlaybook, 'Device Security').tasks,
   summary: [summaryView(started, seedPlaybook.title), summaryView(largestEngagement(), seedPlaybook.title)],
   setup: [
     setupView(seedPlaybook, [people.sme, people.manager, people.customer]),
