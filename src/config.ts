@@ -1,6 +1,23 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
+/** Every variable the bot reads; .env.example and the deployment template set exactly these. */
+export const CONFIG_VARIABLES = [
+  'NODE_ENV',
+  'PORT',
+  'HOST',
+  'LOG_LEVEL',
+  'PLAYBOOKS_DIR',
+  'DATA_DIR',
+  'COSMOS_ENDPOINT',
+  'COSMOS_KEY',
+  'COSMOS_DATABASE',
+  'MicrosoftAppId',
+  'MicrosoftAppPassword',
+  'MicrosoftAppType',
+  'MicrosoftAppTenantId',
+] as const;
+
 export const APP_TYPES = ['SingleTenant', 'MultiTenant', 'UserAssignedMSI'] as const;
 export type AppType = (typeof APP_TYPES)[number];
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -14,7 +31,8 @@ export interface BotCredentials {
 }
 
 export type StorageConfig =
-  { kind: 'sqlite'; dataDir: string } | { kind: 'cosmos'; endpoint: string; key?: string; database: string };
+  | { kind: 'sqlite'; dataDir: string }
+  | { kind: 'cosmos'; endpoint: string; key?: string; database: string; managedIdentityClientId?: string };
 
 export interface Config {
   production: boolean;
@@ -103,6 +121,9 @@ export function readConfig(env: Env): Config {
   };
   const tenant = env.MicrosoftAppTenantId?.trim();
   if (tenant && config.bot?.appType !== 'MultiTenant') config.allowedTenantId = tenant;
+  if (config.storage.kind === 'cosmos' && !config.storage.key && config.bot?.appType === 'UserAssignedMSI') {
+    config.storage.managedIdentityClientId = config.bot.appId;
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -1,0 +1,138 @@
+// Security Workshops bot on Azure: App Service (Linux, Node 22 LTS), Cosmos DB for NoSQL (serverless)
+// and an Azure Bot, all signed in with one user-assigned managed identity: no secret to keep.
+targetScope = 'resourceGroup'
+
+@description('Short name used to derive resource names.')
+@minLength(3)
+@maxLength(20)
+param name string = 'secworkshops'
+
+param location string = resourceGroup().location
+
+@description('App Service plan SKU; B1 or larger keeps the bot always on.')
+param appServiceSku string = 'B1'
+
+@allowed(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+param logLevel string = 'info'
+
+var suffix = uniqueString(resourceGroup().id, name)
+var tenantId = subscription().tenantId
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: '${name}-id-${suffix}'
+  location: location
+}
+
+resource cosmos 'Microsoft.DocumentDB/databaseAccounts@2024-05-15' = {
+  name: '${name}-cosmos-${suffix}'
+  location: location
+  kind: 'GlobalDocumentDB'
+  properties: {
+    databaseAccountOfferType: 'Standard'
+    locations: [{ locationName: location, failoverPriority: 0 }]
+    capabilities: [{ name: 'EnableServerless' }]
+    disableLocalAuth: true
+    minimalTlsVersion: 'Tls12'
+  }
+}
+
+resource database 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2024-05-15' = {
+  parent: cosmos
+  name: 'security-workshops'
+  properties: { resource: { id: 'security-workshops' } }
+}
+
+resource engagements 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-05-15' = {
+  parent: database
+  name: 'engagements'
+  properties: {
+    resource: {
+      id: 'engagements'
+      partitionKey: { paths: ['/id'], kind: 'Hash' }
+    }
+  }
+}
+
+// Cosmos DB Built-in Data Contributor, for the bot's identity only.
+resource dataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2024-05-15' = {
+  parent: cosmos
+  name: guid(cosmos.id, identity.id, 'data-contributor')
+  properties: {
+    roleDefinitionId: '${cosmos.id}/sqlRoleDefinitions/00000000-0000-0000-0000-000000000002'
+    principalId: identity.properties.principalId
+    scope: cosmos.id
+  }
+}
+
+resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
+  name: '${name}-plan-${suffix}'
+  location: location
+  kind: 'linux'
+  sku: { name: appServiceSku }
+  properties: { reserved: true }
+}
+
+resource app 'Microsoft.Web/sites@2023-12-01' = {
+  name: '${name}-app-${suffix}'
+  location: location
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: { '${identity.id}': {} }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    siteConfig: {
+      linuxFxVersion: 'NODE|22-lts'
+      alwaysOn: true
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      healthCheckPath: '/readyz'
+      appCommandLine: 'node dist/index.js'
+      appSettings: [
+        { name: 'NODE_ENV', value: 'production' }
+        { name: 'PORT', value: '8080' }
+        { name: 'HOST', value: '0.0.0.0' }
+        { name: 'LOG_LEVEL', value: logLevel }
+        { name: 'PLAYBOOKS_DIR', value: './playbooks' }
+        { name: 'DATA_DIR', value: '/home/data' }
+        { name: 'COSMOS_ENDPOINT', value: cosmos.properties.documentEndpoint }
+        { name: 'COSMOS_KEY', value: '' }
+        { name: 'COSMOS_DATABASE', value: database.name }
+        { name: 'MicrosoftAppId', value: identity.properties.clientId }
+        { name: 'MicrosoftAppPassword', value: '' }
+        { name: 'MicrosoftAppType', value: 'UserAssignedMSI' }
+        { name: 'MicrosoftAppTenantId', value: tenantId }
+      ]
+    }
+  }
+}
+
+resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
+  name: '${name}-bot-${suffix}'
+  location: 'global'
+  kind: 'azurebot'
+  sku: { name: 'S1' }
+  properties: {
+    displayName: 'Security Workshops'
+    endpoint: 'https://${app.properties.defaultHostName}/api/messages'
+    msaAppId: identity.properties.clientId
+    msaAppType: 'UserAssignedMSI'
+    msaAppMSIResourceId: identity.id
+    msaAppTenantId: tenantId
+    disableLocalAuth: true
+  }
+}
+
+resource teams 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: bot
+  name: 'MsTeamsChannel'
+  location: 'global'
+  properties: {
+    channelName: 'MsTeamsChannel'
+    properties: { isEnabled: true }
+  }
+}
+
+output appUrl string = 'https://${app.properties.defaultHostName}'
+output botAppId string = identity.properties.clientId

@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONFIG_VARIABLES, readConfig } from '../src/config';
+
+const ROOT = join(__dirname, '..');
+const sorted = (values: Iterable<string>) => [...values].sort();
+
+describe('configuration is documented and deployed as it is read', () => {
+  it('the Bicep template sets exactly the variables config.ts reads', () => {
+    const bicep = readFileSync(join(ROOT, 'deploy/main.bicep'), 'utf8');
+    const start = bicep.indexOf('appSettings: [');
+    const settings = bicep.slice(start, bicep.indexOf('\n      ]', start));
+    const names = [...settings.matchAll(/name: '([^']+)'/g)].map((m) => m[1]!);
+    expect(sorted(names)).toEqual(sorted(CONFIG_VARIABLES));
+  });
+
+  it('.env.example documents every variable', () => {
+    const example = readFileSync(join(ROOT, '.env.example'), 'utf8');
+    const names = [...example.matchAll(/^([A-Za-z_]+)=/gm)].map((m) => m[1]!);
+    expect(sorted(names)).toEqual(sorted(CONFIG_VARIABLES));
+  });
+
+  it('the README configuration table lists every variable', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Configuration'));
+    const table = section.slice(0, section.indexOf('\n## ', 5));
+    const names = [...table.matchAll(/^\| `([A-Za-z_]+)`\s*\|/gm)].map((m) => m[1]!);
+    expect(sorted(names)).toEqual(sorted(CONFIG_VARIABLES));
+  });
+
+  it('the deployed settings make a valid production configuration that signs in with the managed identity', () => {
+    const config = readConfig({
+      NODE_ENV: 'production',
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      COSMOS_ENDPOINT: 'https://acct.documents.azure.com:443/',
+      COSMOS_KEY: '',
+      MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
+      MicrosoftAppPassword: '',
+      MicrosoftAppType: 'UserAssignedMSI',
+      MicrosoftAppTenantId: 'tenant',
+    });
+    expect(config.storage).toMatchObject({
+      kind: 'cosmos',
+      managedIdentityClientId: '11111111-2222-3333-4444-555555555555',
+    });
+    expect(config.allowedTenantId).toBe('tenant');
+  });
+});
