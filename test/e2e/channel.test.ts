@@ -55,12 +55,12 @@ async function pick(setup: Locator, index: number, name: string): Promise<void> 
 describe('running the security workshops in a team channel of the Agents Playground', () => {
   it('offers the setup card when the bot is installed in the channel', async () => {
     await page.getByText('General').first().click();
-    await card('Set up the security workshops').waitFor();
+    await card('Set up an engagement').waitFor();
     await screenshot(page, '1-setup-card');
   });
 
   it('submitting the setup posts the three workshop cards and the summary', async () => {
-    const setup = card('Set up the security workshops');
+    const setup = card('Set up an engagement');
     await pick(setup, 0, userNamed('Megan').name);
     await pick(setup, 1, userNamed('Adele').name);
     await pick(setup, 2, config.currentUser.name);

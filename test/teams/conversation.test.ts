@@ -38,7 +38,7 @@ describe('chatting with the bot over HTTP', () => {
     const [setup, ...rest] = cardsSent().reverse();
     const cards = rest.reverse();
     expect(cards.map((c) => texts(c)[1])).toEqual(['Identity Security', 'Device Security', 'Information Security']);
-    expect(texts(setup)[0]).toBe('Set up the security workshops');
+    expect(texts(setup)[0]).toBe('Set up an engagement');
     const all = cards.flatMap(texts).join('\n');
     for (const line of [
       '**2533** · Azure AD Premium – Technical Workshop',
@@ -85,7 +85,7 @@ describe('chatting with the bot over HTTP', () => {
   it('greets the channel when it is installed in a team, and offers the setup', async () => {
     await harness.post(botAddedToTeam(harness.connector.serviceUrl, people.manager));
     const [card, setup] = cardsSent();
-    expect(texts(setup)[0]).toBe('Set up the security workshops');
+    expect(texts(setup)[0]).toBe('Set up an engagement');
     expect(texts(card)).toEqual(
       expect.arrayContaining([
         'Hello, everyone',

@@ -38,7 +38,7 @@ describe('setting up an engagement in the customer channel', () => {
     const setupTexts = texts(setup);
     expect(setupTexts).toEqual(
       expect.arrayContaining([
-        'Set up the security workshops',
+        'Set up an engagement',
         'Customer name',
         'SME',
         'FastTrack Manager',

@@ -12,7 +12,7 @@ export const targetInputId = (index: number): string => `target-${index}`;
 /** The setup card; with an engagement it is the settings card, filled in with the current values. */
 export function setupView(playbook: Playbook, members: Person[], engagement?: Engagement): SetupCardData {
   return {
-    title: engagement ? `Settings for ${engagement.customerName}` : 'Set up the security workshops',
+    title: engagement ? `Settings for ${engagement.customerName}` : 'Set up an engagement',
     playbookId: playbook.id,
     playbookTitle: playbook.title,
     engagementId: engagement?.id ?? '',
