@@ -7,6 +7,7 @@ import {
   UnknownTaskError,
 } from '../domain/errors';
 import type { TaskAction, TaskStatus } from '../domain/types';
+import { BadActionError } from './actions/data';
 
 export const STATUS_TEXT: Record<TaskStatus, string> = {
   notStarted: 'Not started',
@@ -24,6 +25,7 @@ const ACTION_TEXT: Record<TaskAction, string> = {
 
 /** A short sentence for the person; the detail stays in the logs. Undefined for unexpected errors. */
 export function userMessage(error: unknown): string | undefined {
+  if (error instanceof BadActionError) return error.reason;
   if (error instanceof ForbiddenActorError) {
     return `Only ${error.requiredRoles.join(' or ')} can do that here. Nothing was changed.`;
   }

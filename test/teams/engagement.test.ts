@@ -215,9 +215,7 @@ describe('commands in an engagement channel', () => {
 
   it('"settings" is for the FastTrack Manager only', async () => {
     await harness.post(channelMessage(url(), people.sme, 'settings'));
-    expect(harness.connector.sent[0]?.body.text).toBe(
-      'Only the FastTrack Manager can change the settings. Nothing was changed.',
-    );
+    expect(harness.connector.sent[0]?.body.text).toBe('Only FastTrack Manager can do that here. Nothing was changed.');
     harness.connector.clear();
     await harness.post(channelMessage(url(), people.manager, 'settings'));
     const form = sentCards()[0]!;

@@ -1,9 +1,7 @@
-import { MessageFactory } from 'botbuilder';
-import { mayEditSettings } from '../../domain/people';
 import { engagementOfTurn } from '../engagementOfTurn';
-import { conversationMembers } from '../members';
+import { settingsMessage } from '../settingsForm';
 import { actorOf } from '../turn';
-import { setupView } from '../views/setup';
+import { userMessage } from '../userMessages';
 import { NO_ENGAGEMENT } from './hints';
 import type { Command } from './types';
 
@@ -15,14 +13,12 @@ export const settingsCommand: Command = {
   async run({ turn, deps }) {
     const found = await engagementOfTurn(turn, deps);
     if (!found) return void (await turn.sendActivity(NO_ENGAGEMENT));
-    if (!mayEditSettings(found.value, actorOf(turn))) {
-      return void (await turn.sendActivity('Only the FastTrack Manager can change the settings. Nothing was changed.'));
+    try {
+      await turn.sendActivity(await settingsMessage(turn, deps, found.value, actorOf(turn)));
+    } catch (error) {
+      const message = userMessage(error);
+      if (!message) throw error;
+      await turn.sendActivity(message);
     }
-    const playbook = deps.catalog.playbook(found.value.playbookId);
-    if (!playbook) return void (await turn.sendActivity('The playbook of this engagement is no longer loaded.'));
-    const members = await conversationMembers(turn, deps.logger);
-    await turn.sendActivity(
-      MessageFactory.attachment(deps.cards.attachment('setup', setupView(playbook, members, found.value))),
-    );
   },
 };
