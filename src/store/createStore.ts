@@ -1,20 +1,17 @@
-import { DefaultAzureCredential } from '@azure/identity';
 import type { EngagementStore } from '../app/ports';
 import type { StorageConfig } from '../config';
-import { CosmosEngagementStore } from './cosmosStore';
 import { SqliteEngagementStore } from './sqliteStore';
 
 /**
  * SQLite under DATA_DIR by default; Cosmos DB when COSMOS_ENDPOINT is set, with its key or else a managed
- * identity (the bot's own user-assigned identity when MicrosoftAppType is UserAssignedMSI).
+ * identity (the bot's own user-assigned identity when MicrosoftAppType is UserAssignedMSI). The Azure SDKs
+ * are loaded only when Cosmos DB is used.
  */
 export async function createStore(config: StorageConfig): Promise<EngagementStore> {
   if (config.kind === 'sqlite') return new SqliteEngagementStore(config.dataDir);
-  return CosmosEngagementStore.connect({
-    endpoint: config.endpoint,
-    database: config.database,
-    ...(config.key
-      ? { key: config.key }
-      : { credential: new DefaultAzureCredential({ managedIdentityClientId: config.managedIdentityClientId }) }),
-  });
+  const { CosmosEngagementStore } = await import('./cosmosStore');
+  if (config.key) return CosmosEngagementStore.connect({ ...config, key: config.key });
+  const { DefaultAzureCredential } = await import('@azure/identity');
+  const credential = new DefaultAzureCredential({ managedIdentityClientId: config.managedIdentityClientId });
+  return CosmosEngagementStore.connect({ endpoint: config.endpoint, database: config.database, credential });
 }

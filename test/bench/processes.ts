@@ -14,7 +14,7 @@ export interface ChildServer {
 
 const TSX = pathToFileURL(require.resolve('tsx')).href;
 
-/** Runs a TypeScript entry point in its own process, so its memory and CPU are its own. */
+/** Runs an entry point (built JavaScript, or TypeScript through tsx) in its own process, so its memory and CPU are its own. */
 export async function startChild(
   script: string,
   args: string[],

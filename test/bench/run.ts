@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import ts from 'typescript';
 import { engagementIdFor } from '../../src/domain/engagement';
 import { cardAction, rosterOf, TENANT } from '../fixtures/activities';
 import { startLocalCosmos } from '../fixtures/cosmosServer';
@@ -11,7 +12,8 @@ import { load, post, type LoadResult } from './load';
 import { startChild, type ChildServer } from './processes';
 
 const ROOT = join(__dirname, '../..');
-const BOT = join(ROOT, 'src/index.ts');
+/** The bot as production runs it: the build in dist/ (npm run bench builds first). */
+const BOT = join(ROOT, 'dist/index.js');
 const WORKERS = 8;
 const REQUESTS = 3000;
 const ROUNDS = 3;
@@ -50,6 +52,17 @@ function taskAction(connector: FakeConnector, n: (w: number, i: number) => numbe
   };
 }
 
+/** Plain JavaScript for a TypeScript file, next to the build, so the baseline runs as the bot does: no loader. */
+function compiled(file: string): string {
+  const output = ts.transpileModule(readFileSync(file, 'utf8'), {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+  });
+  const out = join(ROOT, 'dist/bench', basename(file).replace(/\.ts$/, '.js'));
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, output.outputText);
+  return out;
+}
+
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 function medianResult(results: LoadResult[]): LoadResult {
@@ -74,7 +87,7 @@ async function throughput(connector: FakeConnector): Promise<{ ours: LoadResult;
     const sample = await post(`${ours.url}/api/messages`, act(0, 0));
     const cardFile = join(dir, 'card.json');
     writeFileSync(cardFile, JSON.stringify((JSON.parse(sample.text) as { value: unknown }).value));
-    baselineBot = await startChild(join(__dirname, 'staticCardBot.ts'), [cardFile, '{port}'], {});
+    baselineBot = await startChild(compiled(join(__dirname, 'staticCardBot.ts')), [cardFile, '{port}'], {});
     const again = taskAction(connector, () => 0);
     await load(`${ours.url}/api/messages`, act, 300, WORKERS);
     await load(`${baselineBot.url}/api/messages`, again, 300, WORKERS);
@@ -157,7 +170,7 @@ async function main(): Promise<void> {
       '',
       '## Card actions over real HTTP (embedded SQLite store)',
       '',
-      `${REQUESTS} \`adaptiveCard/action\` invokes per side from ${WORKERS} concurrent clients, each completing and reopening its own task, in ${ROUNDS} rounds that alternate between the two servers (medians shown). The bot runs in its own process, stores every change and keeps the posted summary and workshop cards current on a fake Bot Connector. The baseline is the same CloudAdapter and restify server, in its own process, answering every invoke with one static card of the same size.`,
+      `${REQUESTS} \`adaptiveCard/action\` invokes per side from ${WORKERS} concurrent clients, each completing and reopening its own task, in ${ROUNDS} rounds that alternate between the two servers (medians shown). The bot runs in its own process, stores every change and keeps the posted summary and workshop cards current on a fake Bot Connector. The baseline is the same CloudAdapter and restify server, in its own process, answering every invoke with one static card of the same size. Both run as plain JavaScript on Node, as in production.`,
       '',
       '| | requests/s | p50 ms | p99 ms | failures |',
       '| --- | ---: | ---: | ---: | ---: |',
