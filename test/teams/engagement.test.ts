@@ -73,6 +73,16 @@ describe('setting up an engagement in the customer channel', () => {
     expect(harness.connector.sent).toEqual([]);
   });
 
+  it('two people submitting the setup at the same moment make one engagement and one set of cards', async () => {
+    harness.connector.members = rosterOf(Object.values(people));
+    const submit = (by: typeof people.manager) =>
+      harness.post(cardAction(url(), by, 'setup.submit', setupInputs(seedPlaybook, { customerName: by.name })));
+    const answers = await Promise.all([submit(people.manager), submit(people.sme)]);
+    const titles = answers.map((a) => texts((a.body as InvokeBody).value)[0]).sort();
+    expect(titles).toEqual(['Already set up', 'Engagement started']);
+    expect(sentCards().map(heading)).toHaveLength(4);
+  });
+
   it('shows tasks outside the customer licensing as not applicable, not outstanding', async () => {
     const { posted } = await setUp({ services: ['AADP', 'Intune', 'Exchange', 'AIP'] });
     const device = posted[1]!;
