@@ -7,7 +7,7 @@ import {
 import type { BotCredentials } from '../config';
 import type { Logger } from '../logger';
 
-export const SORRY = 'Sorry, something went wrong on my side and nothing was changed. Please try again in a moment.';
+export const SORRY = 'Sorry, something went wrong on my side. Please try again in a moment.';
 
 /** The Bot Framework adapter; with no credentials it accepts local, unauthenticated traffic. */
 export function createAdapter(credentials: BotCredentials | undefined, logger: Logger): CloudAdapter {

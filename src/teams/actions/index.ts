@@ -28,12 +28,13 @@ export function actionMap(): ReadonlyMap<string, CardAction> {
 const respond = (result: ActionResult): AdaptiveCardInvokeResponse =>
   result.kind === 'card'
     ? { statusCode: 200, type: CARD, value: result.card }
-    : { statusCode: 200, type: MESSAGE, value: result.text as unknown as Record<string, unknown> };
+    : // Teams shows a message-typed answer to the person who clicked; the schema types `value` as an object.
+      { statusCode: 200, type: MESSAGE, value: result.text as unknown as Record<string, unknown> };
 
-const badRequest = (message: string): AdaptiveCardInvokeResponse => ({
-  statusCode: 400,
+const failure = (statusCode: number, code: string, message: string): AdaptiveCardInvokeResponse => ({
+  statusCode,
   type: ERROR,
-  value: { code: 'BadRequest', message } as unknown as Record<string, unknown>,
+  value: { code, message },
 });
 
 /** Routes an Action.Execute by verb; every failure becomes a short answer and changes nothing. */
@@ -47,20 +48,13 @@ export async function handleCardAction(
   try {
     const { verb, data } = parseAction(value);
     const action = actions.get(verb);
-    if (!action) return badRequest(`This card action ("${verb.slice(0, 40)}") is not one I know.`);
+    if (!action) return failure(400, 'BadRequest', `This card action ("${verb.slice(0, 40)}") is not one I know.`);
     return respond(await action.run({ turn, deps, cards, data, actor: actorOf(turn) }));
   } catch (error) {
-    if (error instanceof BadActionError) return badRequest(error.reason);
+    if (error instanceof BadActionError) return failure(400, 'BadRequest', error.reason);
     const message = userMessage(error);
     if (message) return respond({ kind: 'message', text: message });
     deps.logger.error({ err: error, activityId: turn.activity.id }, 'card action failed');
-    return {
-      statusCode: 500,
-      type: ERROR,
-      value: {
-        code: 'InternalError',
-        message: 'Something went wrong on my side; nothing was changed.',
-      } as unknown as Record<string, unknown>,
-    };
+    return failure(500, 'InternalError', 'Something went wrong on my side. Please try again in a moment.');
   }
 }
