@@ -9,6 +9,7 @@ import type { BotDeps } from './deps';
 import { engagementOfTurn } from './engagementOfTurn';
 import { EngagementCards } from './publish';
 import { isChannel, isPersonal, tenantOf } from './turn';
+import { userMessage } from './userMessages';
 import { welcomeView } from './views/catalog';
 
 const MENTION = /<at>[^<]*<\/at>/gi;
@@ -75,7 +76,13 @@ export class WorkshopBot extends TeamsActivityHandler {
       await turn.sendActivity(`I don't know ${shown}${where}. Type **help** to see what I can do.`);
       return;
     }
-    await command.run({ turn, deps: this.deps, cards: this.cards, args, inChannel });
+    try {
+      await command.run({ turn, deps: this.deps, cards: this.cards, args, inChannel });
+    } catch (error) {
+      const message = userMessage(error);
+      if (!message) throw error;
+      await turn.sendActivity(message);
+    }
   }
 
   private async greet(turn: TurnContext): Promise<void> {

@@ -38,7 +38,7 @@ export class EngagementCards {
 
   /** Posts one card per workshop and the summary; returns what was posted, to be remembered. */
   async postAll(turn: TurnContext, engagement: Engagement): Promise<CardPost[]> {
-    const keys = [...workshopsOf(engagement).map(workshopCardKey), SUMMARY_CARD];
+    const keys = this.allKeys(engagement);
     const sent = await turn.sendActivities(
       keys.map((key) => MessageFactory.attachment(this.attachmentFor(engagement, key))),
     );

@@ -1,10 +1,9 @@
 import { MessageFactory } from 'botbuilder';
 import { rolesOf } from '../../domain/people';
 import type { Engagement } from '../../domain/types';
-import { engagementOfTurn } from '../engagementOfTurn';
 import { actorOf } from '../turn';
 import { taskListView } from '../views/taskList';
-import { NO_ENGAGEMENT } from './hints';
+import { withEngagement } from './withEngagement';
 import type { Command } from './types';
 
 function rolesAsked(engagement: Engagement, args: string[]): string[] | undefined {
@@ -19,10 +18,7 @@ export const tasksCommand: Command = {
   usage: 'tasks [role | mine]',
   description: 'Open tasks: all of them, one role\'s ("tasks sme") or yours ("tasks mine").',
   scope: 'conversation',
-  async run({ turn, deps, args }) {
-    const found = await engagementOfTurn(turn, deps);
-    if (!found) return void (await turn.sendActivity(NO_ENGAGEMENT));
-    const engagement = found.value;
+  run: withEngagement(async ({ turn, deps, args }, engagement) => {
     const actor = actorOf(turn);
     const mine = args.join(' ') === 'mine';
     const roles = mine ? rolesOf(engagement, actor) : rolesAsked(engagement, args);
@@ -36,5 +32,5 @@ export const tasksCommand: Command = {
     const title = mine ? `Open tasks for ${actor.name}` : `Open tasks: ${roles.join(', ')}`;
     const view = taskListView(title, engagement.customerName, [engagement], () => roles, false);
     await turn.sendActivity(MessageFactory.attachment(deps.cards.attachment('taskList', view)));
-  },
+  }),
 };
