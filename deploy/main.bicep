@@ -103,6 +103,10 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'MicrosoftAppPassword', value: '' }
         { name: 'MicrosoftAppType', value: 'UserAssignedMSI' }
         { name: 'MicrosoftAppTenantId', value: tenantId }
+        { name: 'ALLOW_UNAUTHENTICATED', value: 'false' }
+        { name: 'CONNECTOR_TIMEOUT_MS', value: '10000' }
+        { name: 'STORE_TIMEOUT_MS', value: '5000' }
+        { name: 'SHUTDOWN_TIMEOUT_MS', value: '10000' }
       ]
     }
   }

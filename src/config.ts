@@ -16,6 +16,10 @@ export const CONFIG_VARIABLES = [
   'MicrosoftAppPassword',
   'MicrosoftAppType',
   'MicrosoftAppTenantId',
+  'ALLOW_UNAUTHENTICATED',
+  'CONNECTOR_TIMEOUT_MS',
+  'STORE_TIMEOUT_MS',
+  'SHUTDOWN_TIMEOUT_MS',
 ] as const;
 
 export const APP_TYPES = ['SingleTenant', 'MultiTenant', 'UserAssignedMSI'] as const;
@@ -34,6 +38,15 @@ export type StorageConfig =
   | { kind: 'sqlite'; dataDir: string }
   | { kind: 'cosmos'; endpoint: string; key?: string; database: string; managedIdentityClientId?: string };
 
+export interface Timeouts {
+  /** Every call to the Bot Connector (Teams) answers or fails within this. */
+  connectorMs: number;
+  /** Every store call answers or fails within this. */
+  storeMs: number;
+  /** On SIGTERM, in-flight requests and background sends get this long to finish. */
+  shutdownMs: number;
+}
+
 export interface Config {
   production: boolean;
   port: number;
@@ -45,6 +58,7 @@ export interface Config {
   bot?: BotCredentials;
   /** Turns from any other tenant are refused. MicrosoftAppTenantId, unless the app is MultiTenant. */
   allowedTenantId?: string;
+  timeouts: Timeouts;
 }
 
 /** Names every variable that is wrong, so one start shows every problem. */
@@ -56,6 +70,8 @@ export class ConfigError extends Error {
 }
 
 type Env = Record<string, string | undefined>;
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T, problems: string[]): T {
   const value = env[name]?.trim();
@@ -73,6 +89,27 @@ function port(env: Env, problems: string[]): number {
     problems.push(`PORT must be a whole number from 0 to 65535 (got "${value}")`);
   return parsed;
 }
+
+function milliseconds(env: Env, name: string, fallback: number, problems: string[]): number {
+  const value = env[name]?.trim();
+  if (!value) return fallback;
+  const parsed = Number(value);
+  if (!/^\d+$/.test(value) || parsed < 100 || parsed > 600_000) {
+    problems.push(`${name} must be a whole number of milliseconds from 100 to 600000 (got "${value}")`);
+    return fallback;
+  }
+  return parsed;
+}
+
+function flag(env: Env, name: string, problems: string[]): boolean {
+  const value = env[name]?.trim().toLowerCase();
+  if (!value || value === 'false') return false;
+  if (value === 'true') return true;
+  problems.push(`${name} must be true or false (got "${value}")`);
+  return false;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
 function storage(env: Env, problems: string[]): StorageConfig {
   const endpoint = env.COSMOS_ENDPOINT?.trim();
@@ -97,6 +134,10 @@ function credentials(env: Env, production: boolean, problems: string[]): BotCred
     if (appPassword) problems.push('MicrosoftAppPassword is set but MicrosoftAppId is not');
     return undefined;
   }
+  if (!GUID.test(appId)) problems.push(`MicrosoftAppId must be the bot's app id, a GUID (got "${appId}")`);
+  if (tenantId && !GUID.test(tenantId)) {
+    problems.push(`MicrosoftAppTenantId must be the Entra tenant id, a GUID (got "${tenantId}")`);
+  }
   if (appType !== 'UserAssignedMSI' && !appPassword) {
     problems.push(`MicrosoftAppPassword is required for MicrosoftAppType ${appType}`);
   }
@@ -118,7 +159,19 @@ export function readConfig(env: Env): Config {
     playbooksDir: resolve(env.PLAYBOOKS_DIR?.trim() || './playbooks'),
     storage: storage(env, problems),
     bot: credentials(env, production, problems),
+    timeouts: {
+      connectorMs: milliseconds(env, 'CONNECTOR_TIMEOUT_MS', 10_000, problems),
+      storeMs: milliseconds(env, 'STORE_TIMEOUT_MS', 5_000, problems),
+      shutdownMs: milliseconds(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, problems),
+    },
   };
+  const allowUnauthenticated = flag(env, 'ALLOW_UNAUTHENTICATED', problems);
+  if (!production && !config.bot && !LOOPBACK.has(config.host) && !allowUnauthenticated) {
+    problems.push(
+      `HOST ${config.host} is reachable from other machines, and without MicrosoftAppId requests are not authenticated: ` +
+        'set the bot credentials, listen on 127.0.0.1, or set ALLOW_UNAUTHENTICATED=true',
+    );
+  }
   const tenant = env.MicrosoftAppTenantId?.trim();
   if (tenant && config.bot?.appType !== 'MultiTenant') config.allowedTenantId = tenant;
   if (config.storage.kind === 'cosmos' && !config.storage.key && config.bot?.appType === 'UserAssignedMSI') {
@@ -137,8 +190,6 @@ export function configFromProcess(): Config {
   loadDotEnv();
   return readConfig(process.env);
 }
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The bot's app id alone, for building the Teams app package. */
 export function readAppId(env: Env): string {

@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Config } from './config';
 import { createLogger, type Logger } from './logger';
+import { Metrics } from './metrics';
 import { loadCatalog } from './playbook/catalog';
 import { createServer } from './server';
 import { createStore } from './store/createStore';
@@ -9,8 +11,12 @@ import { CardRenderer, teamsEndpoint } from './teams';
 export interface RunningBot {
   url: string;
   port: number;
-  /** Resolves once every background card update has been sent. */
-  idle(): Promise<void>;
+  metrics: Metrics;
+  /** Resolves once every background card update has been sent (or `timeoutMs` passed). */
+  idle(timeoutMs?: number): Promise<boolean>;
+  /** Open sockets to the Bot Connector. */
+  openSockets(): number;
+  /** Stops accepting, lets in-flight requests and background sends finish up to the deadline, closes the store. */
   close(): Promise<void>;
 }
 
@@ -22,9 +28,10 @@ export interface StartOptions {
 /** The composition root: config → logger → catalog → store → bot → server. */
 export async function startBot(config: Config, options: StartOptions = {}): Promise<RunningBot> {
   const logger = options.logger ?? createLogger(config.logLevel);
+  const metrics = new Metrics();
   const catalog = loadCatalog(config.playbooksDir);
   const cards = new CardRenderer();
-  const store = await createStore(config.storage);
+  const store = await createStore(config.storage, config.timeouts.storeMs);
   const deps = {
     catalog,
     store,
@@ -33,30 +40,46 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     now: options.now ?? (() => new Date()),
     allowedTenantId: config.allowedTenantId,
   };
-  const teams = teamsEndpoint(config.bot, deps);
+  const outbound = { timeoutMs: config.timeouts.connectorMs, maxSockets: 32 };
+  const teams = teamsEndpoint(config.bot, outbound, deps, metrics);
   const server = createServer({ messages: teams.messages, store, logger });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
-  logger.info(
-    {
-      port,
-      store: store.kind,
-      playbooks: catalog.playbooks.map((p) => p.id),
-      auth: config.bot ? config.bot.appType : 'none (local only)',
-    },
-    'bot listening',
-  );
+  const started = {
+    port,
+    store: store.kind,
+    playbooks: catalog.playbooks.map((p) => p.id),
+    auth: config.bot ? config.bot.appType : 'none',
+  };
+  if (config.bot) logger.info(started, 'bot listening');
+  else logger.warn(started, 'bot listening WITHOUT authentication: requests are not authenticated (local use only)');
   return {
     url: `http://${host}:${port}`,
     port,
-    idle: () => teams.idle(),
+    metrics,
+    idle: (timeoutMs) => teams.idle(timeoutMs),
+    openSockets: () => teams.openSockets(),
     async close() {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.server.closeAllConnections();
-      await closed;
-      await teams.idle();
+      const deadline = Date.now() + config.timeouts.shutdownMs;
+      const finished = await stopAccepting(server, deadline);
+      const sent = await teams.idle(Math.max(0, deadline - Date.now()));
+      teams.close();
       await store.close();
+      logger.info({ requestsFinished: finished, backgroundSent: sent }, 'bot stopped');
     },
   };
+}
+
+/** Closes the listener and waits for in-flight requests up to the deadline; then drops what is left. */
+async function stopAccepting(server: ReturnType<typeof createServer>, deadline: number): Promise<boolean> {
+  let closed = false;
+  const done = new Promise<void>((resolve) => server.close(() => resolve())).then(() => (closed = true));
+  while (!closed && Date.now() < deadline) {
+    server.server.closeIdleConnections();
+    await Promise.race([done, sleep(50)]);
+  }
+  if (!closed) server.server.closeAllConnections();
+  await done;
+  return Date.now() <= deadline;
 }

@@ -1,6 +1,7 @@
 import restify from 'restify';
 import type { EngagementStore } from './app/ports';
 import type { Logger } from './logger';
+import { withTimeout } from './store/timeouts';
 
 export type MessageEndpoint = (req: restify.Request, res: restify.Response) => Promise<void>;
 
@@ -10,9 +11,13 @@ export interface ServerDeps {
   logger: Logger;
 }
 
+/** /readyz answers within this, whatever the store does. */
+export const READINESS_TIMEOUT_MS = 1500;
+
 export function createServer({ messages, store, logger }: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'security-workshops-bot' });
-  server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024 }));
+  // The messages endpoint parses the body itself, so a form body or broken JSON gets its own short 400.
+  server.use(restify.plugins.bodyReader({ maxBodySize: 256 * 1024 }));
 
   server.post('/api/messages', messages);
 
@@ -22,7 +27,7 @@ export function createServer({ messages, store, logger }: ServerDeps): restify.S
 
   server.get('/readyz', async (_req, res) => {
     try {
-      await store.ping();
+      await withTimeout(store.ping(), READINESS_TIMEOUT_MS, 'ping');
       res.send(200, { status: 'ready', store: store.kind });
     } catch (error) {
       logger.warn({ err: error }, 'store is not reachable');

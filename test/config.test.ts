@@ -54,9 +54,9 @@ describe('configuration', () => {
   it('accepts a user-assigned managed identity without a password', () => {
     const env = {
       NODE_ENV: 'production',
-      MicrosoftAppId: 'id',
+      MicrosoftAppId: credentials.MicrosoftAppId,
       MicrosoftAppType: 'UserAssignedMSI',
-      MicrosoftAppTenantId: 't',
+      MicrosoftAppTenantId: credentials.MicrosoftAppTenantId,
     };
     expect(readConfig(env).bot?.appType).toBe('UserAssignedMSI');
   });
@@ -66,7 +66,7 @@ describe('configuration', () => {
       PORT: 'eighty',
       LOG_LEVEL: 'loud',
       MicrosoftAppType: 'Whatever',
-      MicrosoftAppId: 'id',
+      MicrosoftAppId: credentials.MicrosoftAppId,
       MicrosoftAppPassword: 'super-secret-value',
       COSMOS_ENDPOINT: 'not a url',
       NODE_ENV: 'staging',
@@ -83,8 +83,32 @@ describe('configuration', () => {
   });
 
   it('needs a password for a single-tenant app id', () => {
-    expect(problems({ MicrosoftAppId: 'id', MicrosoftAppTenantId: 't' })).toEqual([
-      'MicrosoftAppPassword is required for MicrosoftAppType SingleTenant',
+    expect(
+      problems({ MicrosoftAppId: credentials.MicrosoftAppId, MicrosoftAppTenantId: credentials.MicrosoftAppTenantId }),
+    ).toEqual(['MicrosoftAppPassword is required for MicrosoftAppType SingleTenant']);
+  });
+
+  it('refuses an app id or tenant id that is not a GUID', () => {
+    expect(problems({ ...credentials, MicrosoftAppId: 'my-bot', MicrosoftAppTenantId: 'contoso.com' })).toEqual([
+      'MicrosoftAppId must be the bot\'s app id, a GUID (got "my-bot")',
+      'MicrosoftAppTenantId must be the Entra tenant id, a GUID (got "contoso.com")',
+    ]);
+  });
+
+  it('without credentials, refuses to listen beyond loopback unless unauthenticated access is allowed', () => {
+    expect(problems({ HOST: '0.0.0.0' })).toEqual([
+      'HOST 0.0.0.0 is reachable from other machines, and without MicrosoftAppId requests are not authenticated: ' +
+        'set the bot credentials, listen on 127.0.0.1, or set ALLOW_UNAUTHENTICATED=true',
+    ]);
+    expect(readConfig({ HOST: '0.0.0.0', ALLOW_UNAUTHENTICATED: 'true' }).host).toBe('0.0.0.0');
+    expect(readConfig({ HOST: '::1' }).bot).toBeUndefined();
+  });
+
+  it('bounds every timeout, with defaults of 10 s for Teams, 5 s for the store and 10 s for shutdown', () => {
+    expect(readConfig({}).timeouts).toEqual({ connectorMs: 10_000, storeMs: 5_000, shutdownMs: 10_000 });
+    expect(problems({ STORE_TIMEOUT_MS: '0', CONNECTOR_TIMEOUT_MS: 'soon' })).toEqual([
+      'CONNECTOR_TIMEOUT_MS must be a whole number of milliseconds from 100 to 600000 (got "soon")',
+      'STORE_TIMEOUT_MS must be a whole number of milliseconds from 100 to 600000 (got "0")',
     ]);
   });
 

@@ -38,12 +38,12 @@ describe('configuration is documented and deployed as it is read', () => {
       MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
       MicrosoftAppPassword: '',
       MicrosoftAppType: 'UserAssignedMSI',
-      MicrosoftAppTenantId: 'tenant',
+      MicrosoftAppTenantId: '99999999-8888-7777-6666-555555555555',
     });
     expect(config.storage).toMatchObject({
       kind: 'cosmos',
       managedIdentityClientId: '11111111-2222-3333-4444-555555555555',
     });
-    expect(config.allowedTenantId).toBe('tenant');
+    expect(config.allowedTenantId).toBe('99999999-8888-7777-6666-555555555555');
   });
 });

@@ -4,7 +4,8 @@ import { retryOnConflict } from './retry';
 
 /**
  * Reads the engagement, applies `change` and writes the result on the etag it read.
- * A conflict re-reads and re-applies, so no concurrent update is lost.
+ * A conflict re-reads and re-applies, so no concurrent update is lost. A change that returns the engagement
+ * it was given writes nothing.
  */
 export async function mutateEngagement<R>(
   store: EngagementStore,
@@ -15,6 +16,7 @@ export async function mutateEngagement<R>(
     const current = await store.get(id);
     if (!current) throw new NotFoundError(id);
     const { engagement, result } = change(current.value);
+    if (engagement === current.value) return { engagement: current, result };
     const next = { ...engagement, revision: current.value.revision + 1 };
     return { engagement: await store.replace(next, current.etag), result };
   });

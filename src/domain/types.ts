@@ -56,6 +56,8 @@ export interface WorkshopPlan {
 export interface CardPost {
   card: string;
   activityId: string;
+  /** The conversation (channel thread) it was posted in, when not the engagement's own. */
+  conversationId?: string;
 }
 
 export interface Engagement {
@@ -80,6 +82,8 @@ export interface Engagement {
   tasks: EngagementTask[];
   audit: AuditEvent[];
   posts: CardPost[];
+  /** Set while someone is posting the engagement's cards (ISO time), so two people never post them twice. */
+  postingSince?: string;
   /** Keys (Entra object id, else Teams id) of everyone with a role: lets a store find "my" engagements. */
   memberKeys: string[];
 }

@@ -7,6 +7,8 @@ export interface CosmosOptions {
   database: string;
   key?: string;
   credential?: CosmosClientOptions['aadCredentials'];
+  /** Each HTTP request to Cosmos DB is abandoned after this (the SDK's default is a minute). */
+  requestTimeoutMs?: number;
 }
 
 const SYSTEM_PROPERTIES = ['_rid', '_self', '_etag', '_attachments', '_ts'] as const;
@@ -35,7 +37,7 @@ export class CosmosEngagementStore implements EngagementStore {
     const client = new CosmosClient({
       endpoint: options.endpoint,
       ...(options.key ? { key: options.key } : { aadCredentials: options.credential }),
-      connectionPolicy: { enableEndpointDiscovery: false },
+      connectionPolicy: { enableEndpointDiscovery: false, requestTimeout: options.requestTimeoutMs ?? 10_000 },
     });
     const { database } = await client.databases.createIfNotExists({ id: options.database });
     const { container } = await database.containers.createIfNotExists({

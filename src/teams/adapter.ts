@@ -1,30 +1,109 @@
 import {
+  ActivityTypes,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
+  type Activity,
+  type InvokeResponse,
+  type ResourceResponse,
   type TurnContext,
 } from 'botbuilder';
 import type { BotCredentials } from '../config';
 import type { Logger } from '../logger';
+import { BotConnector } from './outbound/botConnector';
+import { ConnectorHttp, type ConnectorHttpOptions } from './outbound/connectorHttp';
 
 export const SORRY = 'Sorry, something went wrong on my side. Please try again in a moment.';
 
-/** The Bot Framework adapter; with no credentials it accepts local, unauthenticated traffic. */
-export function createAdapter(credentials: BotCredentials | undefined, logger: Logger): CloudAdapter {
-  const settings = {
-    MicrosoftAppId: credentials?.appId ?? '',
-    MicrosoftAppPassword: credentials?.appPassword ?? '',
-    MicrosoftAppType: credentials?.appType ?? 'MultiTenant',
-    MicrosoftAppTenantId: credentials?.tenantId ?? '',
-  };
-  const auth = new ConfigurationBotFrameworkAuthentication(
-    settings,
-    new ConfigurationServiceClientCredentialFactory(settings),
-  );
-  const adapter = new CloudAdapter(auth);
-  adapter.onTurnError = async (turn: TurnContext, error: unknown) => {
-    logger.error({ err: error, activityId: turn.activity.id, type: turn.activity.type }, 'turn failed');
-    if (turn.activity.type === 'message') await turn.sendActivity(SORRY);
-  };
-  return adapter;
+type Logic = (turn: TurnContext) => Promise<void>;
+type Credentials = { signRequest(request: unknown): Promise<unknown> };
+
+/** Activities that stay inside the turn (the invoke's answer) rather than going to the Bot Connector. */
+const LOCAL_TYPES = new Set<string>([ActivityTypes.InvokeResponse, ActivityTypes.Trace, 'delay']);
+
+/**
+ * The Bot Framework adapter, with every call to the Bot Connector going through one bounded HTTP client
+ * (a deadline on each call, a fixed number of sockets). With no credentials it accepts local,
+ * unauthenticated traffic.
+ */
+export class TeamsAdapter extends CloudAdapter {
+  readonly http: ConnectorHttp;
+  readonly connector: BotConnector;
+  private readonly credentials = new Map<string, Promise<Credentials>>();
+
+  constructor(
+    private readonly botCredentials: BotCredentials | undefined,
+    logger: Logger,
+    httpOptions: ConnectorHttpOptions,
+  ) {
+    const settings = {
+      MicrosoftAppId: botCredentials?.appId ?? '',
+      MicrosoftAppPassword: botCredentials?.appPassword ?? '',
+      MicrosoftAppType: botCredentials?.appType ?? 'MultiTenant',
+      MicrosoftAppTenantId: botCredentials?.tenantId ?? '',
+    };
+    super(
+      new ConfigurationBotFrameworkAuthentication(settings, new ConfigurationServiceClientCredentialFactory(settings)),
+    );
+    this.http = new ConnectorHttp((serviceUrl) => this.authorization(serviceUrl), httpOptions);
+    this.connector = new BotConnector(this.http);
+    this.onTurnError = async (turn: TurnContext, error: unknown) => {
+      logger.error({ err: error, activityId: turn.activity.id, type: turn.activity.type }, 'turn failed');
+      if (turn.activity.type === ActivityTypes.Message) await turn.sendActivity(SORRY);
+    };
+  }
+
+  /** Authenticates the request; throws AuthenticationError (or a network error) before any turn runs. */
+  async authenticate(authHeader: string, activity: Activity) {
+    return this.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
+  }
+
+  async runTurn(
+    authenticated: Awaited<ReturnType<TeamsAdapter['authenticate']>>,
+    activity: Activity,
+    logic: Logic,
+  ): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authenticated, activity, logic);
+  }
+
+  override async sendActivities(turn: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+    const responses: ResourceResponse[] = [];
+    for (const activity of activities) {
+      if (LOCAL_TYPES.has(activity.type ?? '')) {
+        responses.push(...(await super.sendActivities(turn, [activity])));
+        continue;
+      }
+      const to = {
+        serviceUrl: activity.serviceUrl ?? turn.activity.serviceUrl,
+        conversationId: activity.conversation?.id ?? turn.activity.conversation.id,
+      };
+      responses.push(await this.connector.send(to, activity));
+    }
+    return responses;
+  }
+
+  override async updateActivity(turn: TurnContext, activity: Partial<Activity>): Promise<ResourceResponse | void> {
+    const to = {
+      serviceUrl: activity.serviceUrl ?? turn.activity.serviceUrl,
+      conversationId: activity.conversation?.id ?? turn.activity.conversation.id,
+    };
+    return this.connector.update(to, activity.id ?? '', activity);
+  }
+
+  /** The Authorization header for calls to `serviceUrl`, from the SDK's own credentials (tokens are cached). */
+  private async authorization(serviceUrl: string): Promise<string | undefined> {
+    if (!this.botCredentials) return undefined;
+    let credentials = this.credentials.get(serviceUrl);
+    if (!credentials) {
+      const factory = this.botFrameworkAuthentication.createConnectorFactory(
+        this.createClaimsIdentity(this.botCredentials.appId),
+      );
+      credentials = factory.create(serviceUrl).then((client) => client.credentials as Credentials);
+      credentials.catch(() => this.credentials.delete(serviceUrl));
+      this.credentials.set(serviceUrl, credentials);
+    }
+    let header: string | undefined;
+    await (await credentials).signRequest({ headers: { set: (_name: string, value: string) => (header = value) } });
+    return header;
+  }
 }

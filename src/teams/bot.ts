@@ -4,10 +4,9 @@ import type { CardAction } from './actions/types';
 import { commandMap, parseCommandText } from './commands';
 import { offerSetup } from './commands/offerSetup';
 import type { Command, CommandName } from './commands/types';
-import type { CardRefresher } from './cardRefresher';
 import type { BotDeps } from './deps';
 import { engagementOfTurn } from './engagementOfTurn';
-import { EngagementCards } from './publish';
+import type { EngagementCards } from './publish';
 import { isChannel, isPersonal, tenantOf } from './turn';
 import { userMessage } from './userMessages';
 import { welcomeView } from './views/catalog';
@@ -19,14 +18,11 @@ export const OTHER_TENANT = 'This bot serves only the organisation it is registe
 export class WorkshopBot extends TeamsActivityHandler {
   private readonly commands: ReadonlyMap<CommandName, Command> = commandMap();
   private readonly actions: ReadonlyMap<string, CardAction> = actionMap();
-  private readonly cards: EngagementCards;
-
   constructor(
     private readonly deps: BotDeps,
-    refresher: CardRefresher,
+    private readonly cards: EngagementCards,
   ) {
     super();
-    this.cards = new EngagementCards(deps, refresher);
     this.onMessage(async (turn, next) => {
       await this.handleMessage(turn);
       await next();

@@ -1,29 +1,59 @@
 import type { Request, Response } from 'restify';
 import type { BotCredentials } from '../config';
-import { createAdapter } from './adapter';
+import type { Metrics } from '../metrics';
+import { TeamsAdapter } from './adapter';
+import { AuthFailures } from './authFailures';
 import { WorkshopBot } from './bot';
-import { CardRefresher } from './cardRefresher';
+import { CardUpdater } from './cardUpdater';
 import type { BotDeps } from './deps';
+import { messagesEndpoint } from './endpoint';
+import { OutboundQueue } from './outbound/outboundQueue';
+import { EngagementCards } from './publish';
 
 export { CardRenderer } from './cards';
 export type { BotDeps } from './deps';
 
+export interface OutboundSettings {
+  timeoutMs: number;
+  maxSockets: number;
+}
+
 export interface TeamsEndpoint {
   /** The handler for POST /api/messages. */
   messages(req: Request, res: Response): Promise<void>;
-  /** Resolves once every card update in the background has been sent. */
-  idle(): Promise<void>;
+  /** Resolves once every card update in the background has been sent, or after `timeoutMs`. */
+  idle(timeoutMs?: number): Promise<boolean>;
+  /** Open sockets to the Bot Connector. */
+  openSockets(): number;
+  /** Gives up on what is still queued and closes every socket. */
+  close(): void;
 }
 
-/** The Teams side of the bot: the adapter, the bot and the background card updates. */
-export function teamsEndpoint(credentials: BotCredentials | undefined, deps: BotDeps): TeamsEndpoint {
-  const adapter = createAdapter(credentials, deps.logger.child({ component: 'adapter' }));
-  const refresher = new CardRefresher(adapter, credentials?.appId ?? '', deps.logger.child({ component: 'cards' }));
-  const bot = new WorkshopBot(deps, refresher);
+/** The Teams side of the bot: the adapter, the bot, and what it sends to Teams on its own. */
+export function teamsEndpoint(
+  credentials: BotCredentials | undefined,
+  outbound: OutboundSettings,
+  deps: BotDeps,
+  metrics: Metrics,
+): TeamsEndpoint {
+  const adapter = new TeamsAdapter(credentials, deps.logger.child({ component: 'adapter' }), outbound);
+  const queue = new OutboundQueue(deps.logger.child({ component: 'outbound' }), metrics);
+  const cards = new EngagementCards(deps, (engagement, keys, clicked) => updater.schedule(engagement, keys, clicked));
+  const updater = new CardUpdater({
+    store: deps.store,
+    queue,
+    connector: adapter.connector,
+    render: (engagement, card) => cards.attachmentFor(engagement, card),
+  });
+  const bot = new WorkshopBot(deps, cards);
+  const authFailures = new AuthFailures(deps.logger.child({ component: 'auth' }), metrics);
   return {
-    messages: async (req, res) => {
-      await adapter.process(req, res, (turn) => bot.run(turn));
+    messages: messagesEndpoint(adapter, (turn) => bot.run(turn), authFailures, deps.logger),
+    idle: (timeoutMs) => updater.idle(timeoutMs),
+    openSockets: () => adapter.http.openSockets(),
+    close() {
+      queue.close();
+      adapter.http.close();
     },
-    idle: () => refresher.idle(),
   };
 }

@@ -1,12 +1,18 @@
-import { TeamsInfo, type TurnContext } from 'botbuilder';
+import type { TeamsChannelAccount, TurnContext } from 'botbuilder';
 import type { Person } from '../domain/types';
 import type { Logger } from '../logger';
+import type { TeamsAdapter } from './adapter';
+import { teamOf } from './turn';
 
 /** The people of the team or group chat, for the people pickers; empty where Teams has no roster. */
 export async function conversationMembers(turn: TurnContext, logger: Logger): Promise<Person[]> {
   if (turn.activity.conversation?.conversationType === 'personal') return [];
   try {
-    const { members } = await TeamsInfo.getPagedMembers(turn, 500);
+    const { connector } = turn.adapter as TeamsAdapter;
+    const members = (await connector.members(
+      { serviceUrl: turn.activity.serviceUrl, conversationId: teamOf(turn) },
+      500,
+    )) as TeamsChannelAccount[];
     return members.map((m) => ({
       id: m.id,
       name: m.name || m.email || m.id,

@@ -1,7 +1,7 @@
 import { CardFactory, MessageFactory, type Attachment, type TurnContext } from 'botbuilder';
+import { claimPosting, recordPosts } from '../app/engagementSetup';
 import type { CardPost, Engagement } from '../domain/types';
 import type { AdaptiveCard } from './cards';
-import type { CardRefresher } from './cardRefresher';
 import type { BotDeps } from './deps';
 import { summaryView } from './views/summary';
 import { workshopView } from './views/workshop';
@@ -11,11 +11,18 @@ export const workshopCardKey = (workshop: string): string => `workshop:${worksho
 
 const workshopsOf = (engagement: Engagement): string[] => [...new Set(engagement.tasks.map((t) => t.workshop))];
 
+/** Has the posted copies of an engagement's cards brought up to date in the background. */
+export type ScheduleUpdates = (
+  engagement: Engagement,
+  cards: string[],
+  clicked?: { activityId: string; revision: number },
+) => void;
+
 /** Renders an engagement's cards and keeps the copies posted in the channel up to date. */
 export class EngagementCards {
   constructor(
     private readonly deps: BotDeps,
-    private readonly refresher: CardRefresher,
+    private readonly scheduleUpdates: ScheduleUpdates,
   ) {}
 
   workshop(engagement: Engagement, workshop: string): AdaptiveCard {
@@ -36,29 +43,65 @@ export class EngagementCards {
     return CardFactory.adaptiveCard(card);
   }
 
-  /** Posts one card per workshop and the summary; returns what was posted, to be remembered. */
-  async postAll(turn: TurnContext, engagement: Engagement): Promise<CardPost[]> {
-    const keys = this.allKeys(engagement);
-    const sent = await turn.sendActivities(
-      keys.map((key) => MessageFactory.attachment(this.attachmentFor(engagement, key))),
-    );
-    return keys.flatMap((card, i) => (sent[i]?.id ? [{ card, activityId: sent[i].id }] : []));
+  /**
+   * Posts the given cards one by one (all of them by default) and returns those that were posted. When a
+   * post fails, the ones before it are still returned with the error, so they are remembered and only
+   * the rest is posted again later.
+   */
+  async post(
+    turn: TurnContext,
+    engagement: Engagement,
+    keys = this.allKeys(engagement),
+  ): Promise<{ posted: CardPost[]; error?: unknown }> {
+    const posted: CardPost[] = [];
+    for (const card of keys) {
+      try {
+        const sent = await turn.sendActivity(MessageFactory.attachment(this.attachmentFor(engagement, card)));
+        if (sent?.id) posted.push({ card, activityId: sent.id, conversationId: turn.activity.conversation.id });
+      } catch (error) {
+        return { posted, error };
+      }
+    }
+    return { posted };
+  }
+
+  /** Posts the cards and remembers what was posted; false (and logged) when some could not be posted. */
+  async postAndRemember(turn: TurnContext, engagement: Engagement, keys = this.allKeys(engagement)): Promise<boolean> {
+    return this.postAndRecord(turn, engagement, keys, false);
+  }
+
+  /**
+   * Posts the cards that were never posted (setup could not, or died). `claimed` says the caller already
+   * holds the posting claim (setup does); otherwise it is taken first, and 'busy' means someone else
+   * is posting them right now.
+   */
+  async postMissing(turn: TurnContext, engagement: Engagement, claimed = false): Promise<'posted' | 'failed' | 'busy'> {
+    const missing = this.missing(engagement);
+    if (missing.length === 0) return 'posted';
+    if (!claimed && !(await claimPosting(this.deps, engagement.id))) return 'busy';
+    return (await this.postAndRecord(turn, engagement, missing, true)) ? 'posted' : 'failed';
+  }
+
+  private async postAndRecord(turn: TurnContext, engagement: Engagement, keys: string[], endClaim: boolean) {
+    const { posted, error } = await this.post(turn, engagement, keys);
+    if (posted.length > 0 || endClaim) await recordPosts(this.deps, engagement.id, posted, endClaim);
+    if (error)
+      this.deps.logger.warn({ err: error, engagementId: engagement.id }, 'could not post the engagement cards');
+    return !error;
+  }
+
+  /** The engagement's cards that were never posted (setup posts them; a failed post leaves some out). */
+  missing(engagement: Engagement): string[] {
+    return this.allKeys(engagement).filter((key) => !engagement.posts.some((p) => p.card === key));
   }
 
   /**
    * Has the posted copies of the given cards updated in place, in the background, so everyone sees
-   * the same state. The copy the person clicked is answered by the invoke response, so it is skipped.
+   * the same state. The copy the person clicked was answered by the invoke response with this revision.
    */
-  refreshPosted(turn: TurnContext, engagement: Engagement, keys: string[], skipActivityId?: string): void {
-    const posts = engagement.posts.filter((p) => keys.includes(p.card) && p.activityId !== skipActivityId);
-    this.refresher.schedule(
-      turn,
-      posts.map((post) => ({
-        activityId: post.activityId,
-        revision: engagement.revision,
-        render: () => this.attachmentFor(engagement, post.card),
-      })),
-    );
+  refreshPosted(engagement: Engagement, keys: string[], clickedActivityId?: string): void {
+    const clicked = clickedActivityId ? { activityId: clickedActivityId, revision: engagement.revision } : undefined;
+    this.scheduleUpdates(engagement, keys, clicked);
   }
 
   allKeys(engagement: Engagement): string[] {

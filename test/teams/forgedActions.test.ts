@@ -152,6 +152,7 @@ describe('another tenant', () => {
     const before = await etag();
     const message = channelMessage(harness.connector.serviceUrl, people.manager, 'status');
     message.conversation = { ...message.conversation, tenantId: 'tenant-evil' };
+    message.channelData = { ...message.channelData, tenant: { id: 'tenant-evil' } };
     harness.connector.clear();
     await harness.post(message);
     expect(harness.connector.sent.map((s) => s.body.text)).toEqual([OTHER_TENANT]);
@@ -164,6 +165,17 @@ describe('another tenant', () => {
     );
     const response = await harness.post(action);
     expect(response.status).toBe(403);
+    expect(await etag()).toBe(before);
+  });
+
+  it('an activity whose conversation and channel data name different tenants is refused before any turn', async () => {
+    const before = await etag();
+    const message = channelMessage(harness.connector.serviceUrl, people.manager, 'status');
+    message.conversation = { ...message.conversation, tenantId: 'tenant-evil' };
+    harness.connector.clear();
+    const response = await harness.post(message);
+    expect(response).toEqual({ status: 403, body: { error: 'The activity names two different tenants.' } });
+    expect(harness.connector.sent).toEqual([]);
     expect(await etag()).toBe(before);
   });
 });

@@ -20,7 +20,7 @@ export const saveSettingsAction: CardAction = {
     const { value: current } = await engagementOfAction(turn, deps, data);
     const { playbook, members } = await editableSettings(turn, deps, current, actor);
     const saved = await saveSettings(deps, playbook, current.id, settingsFromInputs(data, playbook, members), actor);
-    cards.refreshPosted(turn, saved.value, cards.allKeys(saved.value));
+    cards.refreshPosted(saved.value, cards.allKeys(saved.value));
     const text = `${actor.name} saved the settings for ${saved.value.customerName}. The workshop cards are up to date.`;
     return { kind: 'card', card: deps.cards.card('notice', { title: 'Settings saved', text }) };
   },

@@ -1,4 +1,4 @@
-import { setUpEngagement, recordPosts } from '../../app/engagementSetup';
+import { setUpEngagement } from '../../app/engagementSetup';
 import type { Playbook } from '../../playbook/types';
 import type { BotDeps } from '../deps';
 import { conversationMembers } from '../members';
@@ -6,7 +6,10 @@ import { channelOf, isPersonal, teamOf, tenantOf } from '../turn';
 import { setupView } from '../views/setup';
 import { BadActionError, requiredField, type ActionData } from './data';
 import { settingsFromInputs } from './settingsInput';
-import type { CardAction } from './types';
+import type { ActionResult, CardAction } from './types';
+
+export const CARDS_NOT_POSTED =
+  'I could not post the workshop cards just now. They will appear with your next command, or submit this card again.';
 
 function playbookOf(deps: BotDeps, data: ActionData): Playbook {
   const playbook = deps.catalog.playbook(requiredField(data, 'playbookId', 200));
@@ -39,12 +42,20 @@ export const submitSetupAction: CardAction = {
       serviceUrl: turn.activity.serviceUrl,
       createdBy: actor,
     });
-    if (!created) {
-      const text = `This channel already has an engagement for ${engagement.value.customerName}. Type **status** to see it.`;
-      return { kind: 'card', card: deps.cards.card('notice', { title: 'Already set up', text }) };
-    }
-    await recordPosts(deps, engagement.value.id, await cards.postAll(turn, engagement.value));
-    const text = `${actor.name} set up ${playbook.title} for ${engagement.value.customerName}. The workshop cards follow.`;
-    return { kind: 'card', card: deps.cards.card('notice', { title: 'Engagement started', text }) };
+    const notice = (title: string, text: string): ActionResult => ({
+      kind: 'card',
+      card: deps.cards.card('notice', { title, text }),
+    });
+    const customer = engagement.value.customerName;
+    const title = created ? 'Engagement started' : 'Already set up';
+    const started = created
+      ? `${actor.name} set up ${playbook.title} for ${customer}.`
+      : `This channel already has an engagement for ${customer}.`;
+    const missing = cards.missing(engagement.value).length > 0;
+    const outcome = await cards.postMissing(turn, engagement.value, created);
+    if (outcome === 'failed') return notice(title, `${started} ${CARDS_NOT_POSTED}`);
+    if (created) return notice(title, `${started} The workshop cards follow.`);
+    if (missing && outcome === 'posted') return notice(title, `${started} I posted the cards that were missing.`);
+    return notice(title, `${started} Type **status** to see it.`);
   },
 };

@@ -1,5 +1,4 @@
 import { MessageFactory } from 'botbuilder';
-import { recordPosts } from '../../app/engagementSetup';
 import { engagementOfTurn } from '../engagementOfTurn';
 import { isPersonal } from '../turn';
 import { playbookWorkshopView } from '../views/catalog';
@@ -15,8 +14,7 @@ export const workshopsCommand: Command = {
     const { turn, deps, cards } = context;
     const engagement = isPersonal(turn) ? undefined : await engagementOfTurn(turn, deps);
     if (engagement) {
-      const posts = await cards.postAll(turn, engagement.value);
-      await recordPosts(deps, engagement.value.id, posts);
+      await cards.postAndRemember(turn, engagement.value);
       return;
     }
     const footer = 'Task ID · name, then Mandatory/Optional · FastTrack role · services.';

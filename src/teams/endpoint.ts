@@ -1,0 +1,61 @@
+import type { TurnContext } from 'botbuilder';
+import type { Request, Response } from 'restify';
+import type { Logger } from '../logger';
+import { activityProblem, asActivity } from './activityCheck';
+import type { TeamsAdapter } from './adapter';
+import type { AuthFailures } from './authFailures';
+
+function parsedBody(req: Request): unknown {
+  const type = String(req.headers['content-type'] ?? '')
+    .split(';')[0]
+    ?.trim()
+    .toLowerCase();
+  if (type !== 'application/json') return undefined;
+  const raw: unknown = req.body;
+  const text = typeof raw === 'string' ? raw : Buffer.isBuffer(raw) ? raw.toString('utf8') : '';
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+const answer = (res: Response, status: number, body?: unknown): void => {
+  if (body === undefined) res.send(status);
+  else res.send(status, body);
+};
+
+/**
+ * POST /api/messages: checks the activity's shape, authenticates it, runs the turn, and answers with
+ * a status and a short text of its own; no internal error text ever reaches the caller.
+ */
+export function messagesEndpoint(
+  adapter: TeamsAdapter,
+  logic: (turn: TurnContext) => Promise<void>,
+  authFailures: AuthFailures,
+  logger: Logger,
+): (req: Request, res: Response) => Promise<void> {
+  return async (req, res) => {
+    const body = parsedBody(req);
+    const problem = activityProblem(body);
+    if (problem) return answer(res, problem.status, { error: problem.message });
+    const activity = asActivity(body);
+    let authenticated;
+    try {
+      authenticated = await adapter.authenticate(String(req.headers.authorization ?? ''), activity);
+    } catch (error) {
+      // The SDK marks a bad token 401; a failure to fetch its signing keys is anything else.
+      const refused = (error as { statusCode?: unknown }).statusCode === 401;
+      authFailures.record(refused ? 401 : 503, error instanceof Error ? error.message.slice(0, 200) : 'unknown');
+      if (refused) return answer(res, 401, { error: 'The request could not be authenticated.' });
+      return answer(res, 503, { error: 'Authentication is unavailable right now. Please try again.' });
+    }
+    try {
+      const response = await adapter.runTurn(authenticated, activity, logic);
+      answer(res, response?.status ?? 200, response?.body);
+    } catch (error) {
+      logger.error({ err: error, activityId: activity.id, type: activity.type }, 'turn failed');
+      answer(res, 500, { error: 'Something went wrong on my side.' });
+    }
+  };
+}
