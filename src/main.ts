@@ -23,6 +23,8 @@ export interface RunningBot {
 export interface StartOptions {
   logger?: Logger;
   now?: () => Date;
+  /** Where the Bot Framework's signing keys are published; the SDK's default unless a test moves it. */
+  openIdMetadataUrl?: string;
 }
 
 /** The composition root: config → logger → catalog → store → bot → server. */
@@ -41,7 +43,12 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     allowedTenantId: config.allowedTenantId,
   };
   const outbound = { timeoutMs: config.timeouts.connectorMs, maxSockets: 32 };
-  const teams = teamsEndpoint(config.bot, outbound, deps, metrics);
+  const teams = teamsEndpoint(
+    { credentials: config.bot, openIdMetadataUrl: options.openIdMetadataUrl },
+    outbound,
+    deps,
+    metrics,
+  );
   const server = createServer({ messages: teams.messages, store, logger });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const { port } = server.address() as AddressInfo;

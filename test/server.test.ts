@@ -30,6 +30,13 @@ describe('readiness', () => {
   });
 });
 
+/** Every non-empty line of the output, parsed: a line that is not JSON fails the test. */
+const structuredLines = (output: string): Record<string, unknown>[] =>
+  output
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+
 describe('starting the bot process', () => {
   const start = (env: Record<string, string>) =>
     spawnSync(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
@@ -60,6 +67,16 @@ describe('starting the bot process', () => {
   it('does not start on a broken playbook, naming the file and line', () => {
     const result = start({ PLAYBOOKS_DIR: join(ROOT, 'test/fixtures/broken-playbooks'), PORT: '0' });
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/broken\.md:\d+: "Maybe" is not a Mandatory\/Optional marker \(M or O\)/);
+    const fatal = structuredLines(result.stderr).find((l) => l.level === 60) as { err?: { message?: string } };
+    expect(fatal.err?.message).toMatch(/broken\.md:\d+: "Maybe" is not a Mandatory\/Optional marker \(M or O\)/);
+  });
+
+  it('writes only structured log lines, Node warnings included', () => {
+    const result = start({ NODE_ENV: 'production', PORT: '0' });
+    const lines = structuredLines(result.stderr + result.stdout);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.map((l) => l.msg)).toContain(
+      'Invalid configuration:\n  - MicrosoftAppId is required in production: the bot will not run without credentials',
+    );
   });
 });

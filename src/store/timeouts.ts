@@ -1,4 +1,5 @@
 import type { EngagementStore } from '../app/ports';
+import { withDeadline } from '../deadline';
 
 /** The store did not answer in time; the person gets an apology and nothing is assumed written. */
 export class StoreTimeoutError extends Error {
@@ -12,11 +13,7 @@ export class StoreTimeoutError extends Error {
 }
 
 export function withTimeout<T>(work: Promise<T>, timeoutMs: number, operation: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new StoreTimeoutError(operation, timeoutMs)), timeoutMs);
-  });
-  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+  return withDeadline(work, timeoutMs, () => new StoreTimeoutError(operation, timeoutMs));
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   type ResourceResponse,
   type TurnContext,
 } from 'botbuilder';
+import { AuthenticationConstants } from 'botframework-connector';
 import type { BotCredentials } from '../config';
 import type { Logger } from '../logger';
 import { BotConnector } from './outbound/botConnector';
@@ -21,6 +22,17 @@ type Credentials = { signRequest(request: unknown): Promise<unknown> };
 /** Activities that stay inside the turn (the invoke's answer) rather than going to the Bot Connector. */
 const LOCAL_TYPES = new Set<string>([ActivityTypes.InvokeResponse, ActivityTypes.Trace, 'delay']);
 
+/** The public cloud's settings with another signing-key address (the SDK wants all of them, or none). */
+const publicCloudWith = (openIdMetadataUrl: string) => ({
+  ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+  ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+  ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+  OAuthUrl: AuthenticationConstants.OAuthUrl,
+  ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+  ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+  ValidateAuthority: true,
+});
+
 /**
  * The Bot Framework adapter, with every call to the Bot Connector going through one bounded HTTP client
  * (a deadline on each call, a fixed number of sockets). With no credentials it accepts local,
@@ -31,20 +43,25 @@ export class TeamsAdapter extends CloudAdapter {
   readonly connector: BotConnector;
   private readonly credentials = new Map<string, Promise<Credentials>>();
 
+  private readonly botCredentials: BotCredentials | undefined;
+
   constructor(
-    private readonly botCredentials: BotCredentials | undefined,
+    auth: { credentials?: BotCredentials; openIdMetadataUrl?: string },
     logger: Logger,
     httpOptions: ConnectorHttpOptions,
   ) {
+    const { credentials } = auth;
     const settings = {
-      MicrosoftAppId: botCredentials?.appId ?? '',
-      MicrosoftAppPassword: botCredentials?.appPassword ?? '',
-      MicrosoftAppType: botCredentials?.appType ?? 'MultiTenant',
-      MicrosoftAppTenantId: botCredentials?.tenantId ?? '',
+      MicrosoftAppId: credentials?.appId ?? '',
+      MicrosoftAppPassword: credentials?.appPassword ?? '',
+      MicrosoftAppType: credentials?.appType ?? 'MultiTenant',
+      MicrosoftAppTenantId: credentials?.tenantId ?? '',
+      ...(auth.openIdMetadataUrl && publicCloudWith(auth.openIdMetadataUrl)),
     };
     super(
       new ConfigurationBotFrameworkAuthentication(settings, new ConfigurationServiceClientCredentialFactory(settings)),
     );
+    this.botCredentials = credentials;
     this.http = new ConnectorHttp((serviceUrl) => this.authorization(serviceUrl), httpOptions);
     this.connector = new BotConnector(this.http);
     this.onTurnError = async (turn: TurnContext, error: unknown) => {

@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { Request, Response } from 'restify';
 import type { Logger } from '../logger';
+import { DeadlineError, withDeadline } from '../deadline';
 import { activityProblem, asActivity } from './activityCheck';
 import type { TeamsAdapter } from './adapter';
 import type { AuthFailures } from './authFailures';
@@ -34,6 +35,7 @@ export function messagesEndpoint(
   logic: (turn: TurnContext) => Promise<void>,
   authFailures: AuthFailures,
   logger: Logger,
+  authTimeoutMs: number,
 ): (req: Request, res: Response) => Promise<void> {
   return async (req, res) => {
     const body = parsedBody(req);
@@ -42,7 +44,9 @@ export function messagesEndpoint(
     const activity = asActivity(body);
     let authenticated;
     try {
-      authenticated = await adapter.authenticate(String(req.headers.authorization ?? ''), activity);
+      const header = String(req.headers.authorization ?? '');
+      const late = () => new DeadlineError('authentication');
+      authenticated = await withDeadline(adapter.authenticate(header, activity), authTimeoutMs, late);
     } catch (error) {
       // The SDK marks a bad token 401; a failure to fetch its signing keys is anything else.
       const refused = (error as { statusCode?: unknown }).statusCode === 401;

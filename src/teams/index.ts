@@ -13,6 +13,11 @@ import { EngagementCards } from './publish';
 export { CardRenderer } from './cards';
 export type { BotDeps } from './deps';
 
+export interface AuthSettings {
+  credentials?: BotCredentials;
+  openIdMetadataUrl?: string;
+}
+
 export interface OutboundSettings {
   timeoutMs: number;
   maxSockets: number;
@@ -31,12 +36,12 @@ export interface TeamsEndpoint {
 
 /** The Teams side of the bot: the adapter, the bot, and what it sends to Teams on its own. */
 export function teamsEndpoint(
-  credentials: BotCredentials | undefined,
+  auth: AuthSettings,
   outbound: OutboundSettings,
   deps: BotDeps,
   metrics: Metrics,
 ): TeamsEndpoint {
-  const adapter = new TeamsAdapter(credentials, deps.logger.child({ component: 'adapter' }), outbound);
+  const adapter = new TeamsAdapter(auth, deps.logger.child({ component: 'adapter' }), outbound);
   const queue = new OutboundQueue(deps.logger.child({ component: 'outbound' }), metrics);
   const cards = new EngagementCards(deps, (engagement, keys, clicked) => updater.schedule(engagement, keys, clicked));
   const updater = new CardUpdater({
@@ -48,7 +53,7 @@ export function teamsEndpoint(
   const bot = new WorkshopBot(deps, cards);
   const authFailures = new AuthFailures(deps.logger.child({ component: 'auth' }), metrics);
   return {
-    messages: messagesEndpoint(adapter, (turn) => bot.run(turn), authFailures, deps.logger),
+    messages: messagesEndpoint(adapter, (turn) => bot.run(turn), authFailures, deps.logger, outbound.timeoutMs),
     idle: (timeoutMs) => updater.idle(timeoutMs),
     openSockets: () => adapter.http.openSockets(),
     close() {
