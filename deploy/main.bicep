@@ -64,6 +64,20 @@ resource dataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignmen
   }
 }
 
+resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+  name: '${name}-logs-${suffix}'
+  location: location
+  properties: { sku: { name: 'PerGB2018' }, retentionInDays: 30 }
+}
+
+// Requests, calls to Teams and Cosmos DB, exceptions and the bot's counters (no personal data).
+resource insights 'Microsoft.Insights/components@2020-02-02' = {
+  name: '${name}-insights-${suffix}'
+  location: location
+  kind: 'web'
+  properties: { Application_Type: 'web', WorkspaceResourceId: logs.id, DisableLocalAuth: false }
+}
+
 resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   name: '${name}-plan-${suffix}'
   location: location
@@ -107,6 +121,7 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'CONNECTOR_TIMEOUT_MS', value: '10000' }
         { name: 'STORE_TIMEOUT_MS', value: '5000' }
         { name: 'SHUTDOWN_TIMEOUT_MS', value: '10000' }
+        { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
       ]
     }
   }

@@ -20,6 +20,7 @@ export const CONFIG_VARIABLES = [
   'CONNECTOR_TIMEOUT_MS',
   'STORE_TIMEOUT_MS',
   'SHUTDOWN_TIMEOUT_MS',
+  'APPLICATIONINSIGHTS_CONNECTION_STRING',
 ] as const;
 
 export const APP_TYPES = ['SingleTenant', 'MultiTenant', 'UserAssignedMSI'] as const;
@@ -59,6 +60,8 @@ export interface Config {
   /** Turns from any other tenant are refused. MicrosoftAppTenantId, unless the app is MultiTenant. */
   allowedTenantId?: string;
   timeouts: Timeouts;
+  /** Application Insights; telemetry is off without it. */
+  telemetryConnectionString?: string;
 }
 
 /** Names every variable that is wrong, so one start shows every problem. */
@@ -165,6 +168,11 @@ export function readConfig(env: Env): Config {
       shutdownMs: milliseconds(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, problems),
     },
   };
+  const telemetry = env.APPLICATIONINSIGHTS_CONNECTION_STRING?.trim();
+  if (telemetry) {
+    if (/(^|;)\s*InstrumentationKey=[0-9a-f-]{36}/i.test(telemetry)) config.telemetryConnectionString = telemetry;
+    else problems.push('APPLICATIONINSIGHTS_CONNECTION_STRING must be an Application Insights connection string');
+  }
   const allowUnauthenticated = flag(env, 'ALLOW_UNAUTHENTICATED', problems);
   if (!production && !config.bot && !LOOPBACK.has(config.host) && !allowUnauthenticated) {
     problems.push(

@@ -1,7 +1,8 @@
 import pino from 'pino';
 import { ConfigError, configFromProcess } from './config';
 import { createLogger, type Logger } from './logger';
-import { startBot } from './main';
+import { Metrics } from './metrics';
+import { startTelemetry } from './telemetry';
 
 let logger: Logger = createLogger('info');
 
@@ -14,16 +15,27 @@ process.on('warning', (warning: Error & { code?: string }) => {
 async function main(): Promise<void> {
   const config = configFromProcess();
   logger = createLogger(config.logLevel);
-  const bot = await startBot(config, { logger });
+  const metrics = new Metrics();
+  const telemetry = config.telemetryConnectionString
+    ? await startTelemetry(config.telemetryConnectionString)
+    : undefined;
+  telemetry?.count(metrics);
+  // Loaded after telemetry starts, so that its instrumentation sees the HTTP server and clients.
+  const { startBot } = await import('./main');
+  const bot = await startBot(config, { logger, metrics });
   const stop = (): void => {
     logger.info({ event: 'shutdown' }, 'stopping: finishing in-flight requests and card updates');
-    bot.close().then(
-      () => (process.exitCode = 0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'stopping failed');
-        process.exitCode = 1;
-      },
-    );
+    bot
+      .close()
+      .then(
+        () => (process.exitCode = 0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'stopping failed');
+          process.exitCode = 1;
+        },
+      )
+      .then(() => telemetry?.stop())
+      .catch((error: unknown) => logger.warn({ err: error }, 'could not send the last telemetry'));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

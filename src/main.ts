@@ -22,6 +22,7 @@ export interface RunningBot {
 
 export interface StartOptions {
   logger?: Logger;
+  metrics?: Metrics;
   now?: () => Date;
   /** Where the Bot Framework's signing keys are published; the SDK's default unless a test moves it. */
   openIdMetadataUrl?: string;
@@ -30,7 +31,7 @@ export interface StartOptions {
 /** The composition root: config → logger → catalog → store → bot → server. */
 export async function startBot(config: Config, options: StartOptions = {}): Promise<RunningBot> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const metrics = new Metrics();
+  const metrics = options.metrics ?? new Metrics();
   const catalog = loadCatalog(config.playbooksDir);
   const cards = new CardRenderer();
   const store = await createStore(config.storage, config.timeouts.storeMs);

@@ -11,6 +11,7 @@ import {
 import { AuthenticationConstants } from 'botframework-connector';
 import type { BotCredentials } from '../config';
 import type { Logger } from '../logger';
+import { recordException } from '../telemetry';
 import { BotConnector } from './outbound/botConnector';
 import { ConnectorHttp, type ConnectorHttpOptions } from './outbound/connectorHttp';
 
@@ -66,6 +67,7 @@ export class TeamsAdapter extends CloudAdapter {
     this.connector = new BotConnector(this.http);
     this.onTurnError = async (turn: TurnContext, error: unknown) => {
       logger.error({ err: error, activityId: turn.activity.id, type: turn.activity.type }, 'turn failed');
+      recordException(error);
       if (turn.activity.type === ActivityTypes.Message) await turn.sendActivity(SORRY);
     };
   }

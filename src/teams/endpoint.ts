@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { Request, Response } from 'restify';
 import type { Logger } from '../logger';
+import { recordException } from '../telemetry';
 import { DeadlineError, withDeadline } from '../deadline';
 import { activityProblem, asActivity } from './activityCheck';
 import type { TeamsAdapter } from './adapter';
@@ -59,6 +60,7 @@ export function messagesEndpoint(
       answer(res, response?.status ?? 200, response?.body);
     } catch (error) {
       logger.error({ err: error, activityId: activity.id, type: activity.type }, 'turn failed');
+      recordException(error);
       answer(res, 500, { error: 'Something went wrong on my side.' });
     }
   };

@@ -1,4 +1,5 @@
 import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
+import { recordException } from '../../telemetry';
 import type { BotDeps } from '../deps';
 import type { EngagementCards } from '../publish';
 import { actorOf } from '../turn';
@@ -55,6 +56,7 @@ export async function handleCardAction(
     const message = userMessage(error);
     if (message) return respond({ kind: 'message', text: message });
     deps.logger.error({ err: error, activityId: turn.activity.id }, 'card action failed');
+    recordException(error);
     return failure(500, 'InternalError', 'Something went wrong on my side. Please try again in a moment.');
   }
 }
