@@ -15,6 +15,9 @@ param appServiceSku string = 'B1'
 @allowed(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
 param logLevel string = 'info'
 
+@description('Time zone of people whose own the bot has not learned yet (IANA name).')
+param reminderTimeZone string = 'UTC'
+
 var suffix = uniqueString(resourceGroup().id, name)
 var tenantId = subscription().tenantId
 
@@ -122,6 +125,12 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'STORE_TIMEOUT_MS', value: '5000' }
         { name: 'SHUTDOWN_TIMEOUT_MS', value: '10000' }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
+        { name: 'REMINDER_HOUR', value: '9' }
+        { name: 'REMINDER_TIMEZONE', value: reminderTimeZone }
+        { name: 'REMINDER_LEAD_DAYS', value: '5' }
+        { name: 'REMINDER_ESCALATE_AFTER_DAYS', value: '3' }
+        { name: 'REMINDER_SWEEP_SECONDS', value: '60' }
+        { name: 'REMINDER_CLAIM_LEASE_SECONDS', value: '300' }
       ]
     }
   }

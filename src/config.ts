@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { isTimeZone } from './domain/calendar';
 
 /** Every variable the bot reads; .env.example and the deployment template set exactly these. */
 export const CONFIG_VARIABLES = [
@@ -21,6 +22,12 @@ export const CONFIG_VARIABLES = [
   'STORE_TIMEOUT_MS',
   'SHUTDOWN_TIMEOUT_MS',
   'APPLICATIONINSIGHTS_CONNECTION_STRING',
+  'REMINDER_HOUR',
+  'REMINDER_TIMEZONE',
+  'REMINDER_LEAD_DAYS',
+  'REMINDER_ESCALATE_AFTER_DAYS',
+  'REMINDER_SWEEP_SECONDS',
+  'REMINDER_CLAIM_LEASE_SECONDS',
 ] as const;
 
 export const APP_TYPES = ['SingleTenant', 'MultiTenant', 'UserAssignedMSI'] as const;
@@ -48,6 +55,19 @@ export interface Timeouts {
   shutdownMs: number;
 }
 
+export interface ReminderConfig {
+  /** Hour of the day (0–23), in each recipient's time zone, at which digests go out. */
+  hour: number;
+  /** Time zone of people whose own the bot has not learned yet. */
+  timeZone: string;
+  leadDays: number;
+  escalateAfterDays: number;
+  /** How often each instance looks for digests that are due. */
+  sweepMs: number;
+  /** A claimed digest not marked sent after this is taken to have died with its process, and sent again. */
+  claimLeaseMs: number;
+}
+
 export interface Config {
   production: boolean;
   port: number;
@@ -62,6 +82,7 @@ export interface Config {
   timeouts: Timeouts;
   /** Application Insights; telemetry is off without it. */
   telemetryConnectionString?: string;
+  reminders: ReminderConfig;
 }
 
 /** Names every variable that is wrong, so one start shows every problem. */
@@ -102,6 +123,41 @@ function milliseconds(env: Env, name: string, fallback: number, problems: string
     return fallback;
   }
   return parsed;
+}
+
+function wholeNumber(
+  env: Env,
+  name: string,
+  fallback: number,
+  [min, max]: [number, number],
+  problems: string[],
+): number {
+  const value = env[name]?.trim();
+  if (!value) return fallback;
+  const parsed = Number(value);
+  if (!/^\d+$/.test(value) || parsed < min || parsed > max) {
+    problems.push(`${name} must be a whole number from ${min} to ${max} (got "${value}")`);
+    return fallback;
+  }
+  return parsed;
+}
+
+function timeZone(env: Env, problems: string[]): string {
+  const zone = env.REMINDER_TIMEZONE?.trim() || 'UTC';
+  if (!isTimeZone(zone))
+    problems.push(`REMINDER_TIMEZONE must be an IANA time zone such as Europe/Paris (got "${zone}")`);
+  return zone;
+}
+
+function reminders(env: Env, problems: string[]): ReminderConfig {
+  return {
+    hour: wholeNumber(env, 'REMINDER_HOUR', 9, [0, 23], problems),
+    timeZone: timeZone(env, problems),
+    leadDays: wholeNumber(env, 'REMINDER_LEAD_DAYS', 5, [0, 60], problems),
+    escalateAfterDays: wholeNumber(env, 'REMINDER_ESCALATE_AFTER_DAYS', 3, [0, 60], problems),
+    sweepMs: wholeNumber(env, 'REMINDER_SWEEP_SECONDS', 60, [1, 3600], problems) * 1000,
+    claimLeaseMs: wholeNumber(env, 'REMINDER_CLAIM_LEASE_SECONDS', 300, [1, 86_400], problems) * 1000,
+  };
 }
 
 function flag(env: Env, name: string, problems: string[]): boolean {
@@ -167,6 +223,7 @@ export function readConfig(env: Env): Config {
       storeMs: milliseconds(env, 'STORE_TIMEOUT_MS', 5_000, problems),
       shutdownMs: milliseconds(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, problems),
     },
+    reminders: reminders(env, problems),
   };
   const telemetry = env.APPLICATIONINSIGHTS_CONNECTION_STRING?.trim();
   if (telemetry) {

@@ -1,9 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Digests } from './app/digests';
+import { PeopleDirectory } from './app/people';
 import type { Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { Metrics } from './metrics';
 import { loadCatalog } from './playbook/catalog';
+import { ReminderScheduler } from './reminders/scheduler';
 import { createServer } from './server';
 import { createStore } from './store/createStore';
 import { CardRenderer, teamsEndpoint } from './teams';
@@ -16,6 +19,8 @@ export interface RunningBot {
   idle(timeoutMs?: number): Promise<boolean>;
   /** Open sockets to the Bot Connector. */
   openSockets(): number;
+  /** Runs a reminder sweep now, as the scheduler does every REMINDER_SWEEP_SECONDS. */
+  sweepReminders(): ReturnType<ReminderScheduler['sweepNow']>;
   /** Stops accepting, lets in-flight requests and background sends finish up to the deadline, closes the store. */
   close(): Promise<void>;
 }
@@ -35,21 +40,19 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const catalog = loadCatalog(config.playbooksDir);
   const cards = new CardRenderer();
   const store = await createStore(config.storage, config.timeouts.storeMs);
-  const deps = {
-    catalog,
-    store,
-    cards,
-    logger,
-    now: options.now ?? (() => new Date()),
-    allowedTenantId: config.allowedTenantId,
-  };
+  const now = options.now ?? (() => new Date());
+  const { reminders } = config;
+  const policy = { hour: reminders.hour, leadDays: reminders.leadDays, escalateAfterDays: reminders.escalateAfterDays };
+  const people = new PeopleDirectory({ store, now, policy, defaultTimeZone: reminders.timeZone });
+  const deps = { catalog, store, cards, logger, now, allowedTenantId: config.allowedTenantId, people };
   const outbound = { timeoutMs: config.timeouts.connectorMs, maxSockets: 32 };
-  const teams = teamsEndpoint(
-    { credentials: config.bot, openIdMetadataUrl: options.openIdMetadataUrl },
-    outbound,
-    deps,
-    metrics,
-  );
+  const auth = { credentials: config.bot, openIdMetadataUrl: options.openIdMetadataUrl };
+  const reminderLogger = logger.child({ component: 'reminders' });
+  const teams = teamsEndpoint(auth, outbound, deps, metrics, (notifier) => {
+    const settings = { defaultTimeZone: reminders.timeZone, claimLeaseMs: reminders.claimLeaseMs };
+    return new Digests({ store, now, policy, ...settings, notifier, people, logger: reminderLogger });
+  });
+  const scheduler = new ReminderScheduler(teams.digests, reminders.sweepMs, reminderLogger);
   const server = createServer({ messages: teams.messages, store, logger });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const { port } = server.address() as AddressInfo;
@@ -62,15 +65,18 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   };
   if (config.bot) logger.info(started, 'bot listening');
   else logger.warn(started, 'bot listening WITHOUT authentication: requests are not authenticated (local use only)');
+  scheduler.start();
   return {
     url: `http://${host}:${port}`,
     port,
     metrics,
     idle: (timeoutMs) => teams.idle(timeoutMs),
     openSockets: () => teams.openSockets(),
+    sweepReminders: () => scheduler.sweepNow(),
     async close() {
       const deadline = Date.now() + config.timeouts.shutdownMs;
       const finished = await stopAccepting(server, deadline);
+      await scheduler.stop();
       const sent = await teams.idle(Math.max(0, deadline - Date.now()));
       teams.close();
       await store.close();

@@ -1,4 +1,5 @@
 import type { Engagement } from '../domain/types';
+import type { ReminderStore } from './reminderPorts';
 
 export interface Versioned<T> {
   value: T;
@@ -44,3 +45,6 @@ export interface EngagementStore {
   ping(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** Everything the bot keeps: engagements and what reminders need. */
+export type Store = EngagementStore & ReminderStore;

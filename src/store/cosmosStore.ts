@@ -1,6 +1,8 @@
-import { CosmosClient, type Container, type CosmosClientOptions, type ItemDefinition } from '@azure/cosmos';
-import { AlreadyExistsError, ConflictError, NotFoundError, type EngagementStore, type Versioned } from '../app/ports';
+import { CosmosClient, type CosmosClientOptions, type Database, type ItemDefinition } from '@azure/cosmos';
+import type { EngagementStore, Versioned } from '../app/ports';
+import type { PersonRecord, ReminderStore, SendRecord } from '../app/reminderPorts';
 import type { Engagement } from '../domain/types';
+import { CosmosDocuments, withoutSystemProperties } from './cosmosDocuments';
 
 export interface CosmosOptions {
   endpoint: string;
@@ -11,26 +13,30 @@ export interface CosmosOptions {
   requestTimeoutMs?: number;
 }
 
-const SYSTEM_PROPERTIES = ['_rid', '_self', '_etag', '_attachments', '_ts'] as const;
+type PersonDocument = PersonRecord & { id: string };
 
-function statusOf(error: unknown): number | undefined {
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'number' ? code : undefined;
+async function containerOf<T extends { id: string }>(database: Database, id: string): Promise<CosmosDocuments<T>> {
+  const { container } = await database.containers.createIfNotExists({ id, partitionKey: { paths: ['/id'] } });
+  return new CosmosDocuments<T>(container);
 }
 
-function withoutSystemProperties(resource: ItemDefinition): Engagement {
-  const copy: Record<string, unknown> = { ...resource };
-  for (const name of SYSTEM_PROPERTIES) delete copy[name];
-  return copy as unknown as Engagement;
-}
+const toPerson = ({ value, etag }: Versioned<PersonDocument>): Versioned<PersonRecord> => {
+  const { id: _id, ...record } = value;
+  return { value: record, etag };
+};
 
-/** Azure Cosmos DB for NoSQL: one container, partitioned by engagement id. */
-export class CosmosEngagementStore implements EngagementStore {
+/**
+ * Azure Cosmos DB for NoSQL. Engagements, people and what was sent each have a container, every one
+ * partitioned by document id, so each read is a point read; the due-digest query uses the default index.
+ */
+export class CosmosEngagementStore implements EngagementStore, ReminderStore {
   readonly kind = 'cosmos';
 
   private constructor(
     private readonly client: CosmosClient,
-    private readonly container: Container,
+    private readonly engagements: CosmosDocuments<Engagement>,
+    private readonly people: CosmosDocuments<PersonDocument>,
+    private readonly sends: CosmosDocuments<SendRecord>,
   ) {}
 
   static async connect(options: CosmosOptions): Promise<CosmosEngagementStore> {
@@ -40,54 +46,72 @@ export class CosmosEngagementStore implements EngagementStore {
       connectionPolicy: { enableEndpointDiscovery: false, requestTimeout: options.requestTimeoutMs ?? 10_000 },
     });
     const { database } = await client.databases.createIfNotExists({ id: options.database });
-    const { container } = await database.containers.createIfNotExists({
-      id: 'engagements',
-      partitionKey: { paths: ['/id'] },
-    });
-    return new CosmosEngagementStore(client, container);
+    return new CosmosEngagementStore(
+      client,
+      await containerOf<Engagement>(database, 'engagements'),
+      await containerOf<PersonDocument>(database, 'people'),
+      await containerOf<SendRecord>(database, 'sends'),
+    );
   }
 
-  async get(id: string): Promise<Versioned<Engagement> | undefined> {
-    const response = await this.container.item(id, id).read<ItemDefinition>();
-    if (response.statusCode === 404 || !response.resource) return undefined;
-    return { value: withoutSystemProperties(response.resource), etag: response.etag };
+  get(id: string): Promise<Versioned<Engagement> | undefined> {
+    return this.engagements.get(id);
   }
 
-  async create(engagement: Engagement): Promise<Versioned<Engagement>> {
-    try {
-      const response = await this.container.items.create(engagement);
-      return { value: engagement, etag: response.etag };
-    } catch (error) {
-      if (statusOf(error) === 409) throw new AlreadyExistsError(engagement.id);
-      throw error;
-    }
+  create(engagement: Engagement): Promise<Versioned<Engagement>> {
+    return this.engagements.create(engagement);
   }
 
-  async replace(engagement: Engagement, etag: string): Promise<Versioned<Engagement>> {
-    try {
-      const response = await this.container
-        .item(engagement.id, engagement.id)
-        .replace(engagement, { accessCondition: { type: 'IfMatch', condition: etag } });
-      return { value: engagement, etag: response.etag };
-    } catch (error) {
-      if (statusOf(error) === 412) throw new ConflictError(engagement.id);
-      if (statusOf(error) === 404) throw new NotFoundError(engagement.id);
-      throw error;
-    }
+  replace(engagement: Engagement, etag: string): Promise<Versioned<Engagement>> {
+    return this.engagements.replace(engagement, etag);
   }
 
   async listByMember(key: string): Promise<Engagement[]> {
-    const { resources } = await this.container.items
+    const { resources } = await this.engagements.container.items
       .query<ItemDefinition>({
         query: 'SELECT * FROM c WHERE ARRAY_CONTAINS(c.memberKeys, @key) ORDER BY c.id',
         parameters: [{ name: '@key', value: key }],
       })
       .fetchAll();
-    return resources.map(withoutSystemProperties);
+    return resources.map((r) => withoutSystemProperties<Engagement>(r));
+  }
+
+  async getPerson(key: string): Promise<Versioned<PersonRecord> | undefined> {
+    const found = await this.people.get(key);
+    return found && toPerson(found);
+  }
+
+  async createPerson(record: PersonRecord): Promise<Versioned<PersonRecord>> {
+    return toPerson(await this.people.create({ ...record, id: record.key }));
+  }
+
+  async replacePerson(record: PersonRecord, etag: string): Promise<Versioned<PersonRecord>> {
+    return toPerson(await this.people.replace({ ...record, id: record.key }, etag));
+  }
+
+  async duePeople(now: string, limit: number): Promise<Versioned<PersonRecord>[]> {
+    const top = Math.max(1, Math.floor(limit));
+    const due = await this.people.query(
+      `SELECT TOP ${top} * FROM c WHERE c.nextDigestAt <= @now ORDER BY c.nextDigestAt`,
+      [{ name: '@now', value: now }],
+    );
+    return due.map(toPerson);
+  }
+
+  getSends(id: string): Promise<Versioned<SendRecord> | undefined> {
+    return this.sends.get(id);
+  }
+
+  createSends(record: SendRecord): Promise<Versioned<SendRecord>> {
+    return this.sends.create(record);
+  }
+
+  replaceSends(record: SendRecord, etag: string): Promise<Versioned<SendRecord>> {
+    return this.sends.replace(record, etag);
   }
 
   async ping(): Promise<void> {
-    await this.container.read();
+    await this.engagements.container.read();
   }
 
   async close(): Promise<void> {

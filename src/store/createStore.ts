@@ -1,4 +1,4 @@
-import type { EngagementStore } from '../app/ports';
+import type { Store } from '../app/ports';
 import type { StorageConfig } from '../config';
 import { SqliteEngagementStore } from './sqliteStore';
 import { withTimeouts } from './timeouts';
@@ -8,7 +8,7 @@ import { withTimeouts } from './timeouts';
  * identity (the bot's own user-assigned identity when MicrosoftAppType is UserAssignedMSI). The Azure SDKs
  * are loaded only when Cosmos DB is used. Every call answers within `timeoutMs`.
  */
-export async function createStore(config: StorageConfig, timeoutMs: number): Promise<EngagementStore> {
+export async function createStore(config: StorageConfig, timeoutMs: number): Promise<Store> {
   if (config.kind === 'sqlite') return withTimeouts(new SqliteEngagementStore(config.dataDir), timeoutMs);
   const { CosmosEngagementStore } = await import('./cosmosStore');
   const common = { endpoint: config.endpoint, database: config.database, requestTimeoutMs: timeoutMs };

@@ -3,7 +3,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { AlreadyExistsError, ConflictError, NotFoundError, type EngagementStore, type Versioned } from '../app/ports';
+import type { PersonRecord, ReminderStore, SendRecord } from '../app/reminderPorts';
 import type { Engagement } from '../domain/types';
+import { SqliteTable } from './sqliteTable';
 
 interface Row {
   etag: string;
@@ -19,10 +21,12 @@ const SCHEMA = `
   )`;
 
 /** The embedded store: one SQLite file under DATA_DIR, safe for several processes (WAL). */
-export class SqliteEngagementStore implements EngagementStore {
+export class SqliteEngagementStore implements EngagementStore, ReminderStore {
   readonly kind = 'sqlite';
   private readonly db: Database.Database;
   private readonly statements;
+  private readonly people: SqliteTable<PersonRecord>;
+  private readonly sends: SqliteTable<SendRecord>;
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
@@ -33,6 +37,10 @@ export class SqliteEngagementStore implements EngagementStore {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
+    this.people = new SqliteTable<PersonRecord>(this.db, 'people', (p) => p.key, {
+      next_digest_at: (p) => p.nextDigestAt,
+    });
+    this.sends = new SqliteTable<SendRecord>(this.db, 'sends', (r) => r.id);
     this.statements = {
       get: this.db.prepare<[string], Row>('SELECT etag, body FROM engagements WHERE id = ?'),
       insert: this.db.prepare('INSERT INTO engagements (id, etag, body, updated_at) VALUES (?, ?, ?, ?)'),
@@ -81,6 +89,34 @@ export class SqliteEngagementStore implements EngagementStore {
 
   async listByMember(key: string): Promise<Engagement[]> {
     return this.statements.byMember.all(key).map((row) => JSON.parse(row.body) as Engagement);
+  }
+
+  async getPerson(key: string): Promise<Versioned<PersonRecord> | undefined> {
+    return this.people.get(key);
+  }
+
+  async createPerson(record: PersonRecord): Promise<Versioned<PersonRecord>> {
+    return this.people.create(record);
+  }
+
+  async replacePerson(record: PersonRecord, etag: string): Promise<Versioned<PersonRecord>> {
+    return this.people.replace(record, etag);
+  }
+
+  async duePeople(now: string, limit: number): Promise<Versioned<PersonRecord>[]> {
+    return this.people.atMost('next_digest_at', now, limit);
+  }
+
+  async getSends(id: string): Promise<Versioned<SendRecord> | undefined> {
+    return this.sends.get(id);
+  }
+
+  async createSends(record: SendRecord): Promise<Versioned<SendRecord>> {
+    return this.sends.create(record);
+  }
+
+  async replaceSends(record: SendRecord, etag: string): Promise<Versioned<SendRecord>> {
+    return this.sends.replace(record, etag);
   }
 
   async ping(): Promise<void> {

@@ -1,4 +1,4 @@
-import type { EngagementStore } from '../app/ports';
+import type { Store } from '../app/ports';
 import { withDeadline } from '../deadline';
 
 /** The store did not answer in time; the person gets an apology and nothing is assumed written. */
@@ -20,14 +20,25 @@ export function withTimeout<T>(work: Promise<T>, timeoutMs: number, operation: s
  * The same store, with a deadline on every call: a database that accepts connections but never answers
  * costs a person a few seconds and an apology, not a minute.
  */
-export function withTimeouts(store: EngagementStore, timeoutMs: number): EngagementStore {
+export function withTimeouts(store: Store, timeoutMs: number): Store {
+  const timed =
+    <A extends unknown[], R>(operation: string, call: (...args: A) => Promise<R>) =>
+    (...args: A): Promise<R> =>
+      withTimeout(call(...args), timeoutMs, operation);
   return {
     kind: store.kind,
-    get: (id) => withTimeout(store.get(id), timeoutMs, 'get'),
-    create: (engagement) => withTimeout(store.create(engagement), timeoutMs, 'create'),
-    replace: (engagement, etag) => withTimeout(store.replace(engagement, etag), timeoutMs, 'replace'),
-    listByMember: (key) => withTimeout(store.listByMember(key), timeoutMs, 'listByMember'),
-    ping: () => withTimeout(store.ping(), timeoutMs, 'ping'),
+    get: timed('get', (id) => store.get(id)),
+    create: timed('create', (engagement) => store.create(engagement)),
+    replace: timed('replace', (engagement, etag) => store.replace(engagement, etag)),
+    listByMember: timed('listByMember', (key) => store.listByMember(key)),
+    getPerson: timed('getPerson', (key) => store.getPerson(key)),
+    createPerson: timed('createPerson', (record) => store.createPerson(record)),
+    replacePerson: timed('replacePerson', (record, etag) => store.replacePerson(record, etag)),
+    duePeople: timed('duePeople', (now, limit) => store.duePeople(now, limit)),
+    getSends: timed('getSends', (id) => store.getSends(id)),
+    createSends: timed('createSends', (record) => store.createSends(record)),
+    replaceSends: timed('replaceSends', (record, etag) => store.replaceSends(record, etag)),
+    ping: timed('ping', () => store.ping()),
     close: () => store.close(),
   };
 }

@@ -7,7 +7,7 @@ import type { Command, CommandName } from './commands/types';
 import type { BotDeps } from './deps';
 import { engagementOfTurn } from './engagementOfTurn';
 import type { EngagementCards } from './publish';
-import { isChannel, isPersonal, tenantOf } from './turn';
+import { actorOf, isChannel, isPersonal, tenantOf } from './turn';
 import { userMessage } from './userMessages';
 import { welcomeView } from './views/catalog';
 
@@ -36,7 +36,10 @@ export class WorkshopBot extends TeamsActivityHandler {
 
   override async run(turn: TurnContext): Promise<void> {
     const allowed = this.deps.allowedTenantId;
-    if (!allowed || tenantOf(turn) === allowed) return super.run(turn);
+    if (!allowed || tenantOf(turn) === allowed) {
+      await this.noteSender(turn);
+      return super.run(turn);
+    }
     this.deps.logger.warn({ tenant: tenantOf(turn), type: turn.activity.type }, 'refused a turn from another tenant');
     if (turn.activity.type === ActivityTypes.Invoke) {
       const body = {
@@ -79,6 +82,22 @@ export class WorkshopBot extends TeamsActivityHandler {
       if (!message) throw error;
       await turn.sendActivity(message);
     }
+  }
+
+  /** What reminders learn from every activity: the sender's time zone and 1:1 chat, and that they are reachable. */
+  private async noteSender(turn: TurnContext): Promise<void> {
+    const { activity } = turn;
+    if (!activity.from?.id || activity.from.id === activity.recipient?.id) return;
+    await this.deps.people
+      .note({
+        person: actorOf(turn),
+        tenantId: tenantOf(turn),
+        serviceUrl: activity.serviceUrl,
+        botId: activity.recipient.id,
+        timeZone: activity.localTimezone,
+        personalConversationId: isPersonal(turn) ? activity.conversation.id : undefined,
+      })
+      .catch((error: unknown) => this.deps.logger.warn({ err: error }, 'could not note the sender for reminders'));
   }
 
   private async greet(turn: TurnContext): Promise<void> {

@@ -106,6 +106,25 @@ export interface WelcomeCardData {
   howToStart: string;
 }
 
+export interface DigestRow {
+  text: string;
+  detail: string;
+  canStart: boolean;
+  /** What Start and Complete send back; the snooze buttons add how many days. */
+  data: { engagementId: string; taskId: string };
+  snooze1: { engagementId: string; taskId: string; days: string };
+  snooze3: { engagementId: string; taskId: string; days: string };
+  snooze7: { engagementId: string; taskId: string; days: string };
+}
+
+export interface DigestCardData {
+  title: string;
+  intro: string;
+  sections: { customer: string; items: DigestRow[]; escalations: { text: string }[]; notes: { text: string }[] }[];
+  /** Nothing outstanding, or how many tasks did not fit. */
+  footer: string;
+}
+
 export interface CardData {
   playbookWorkshop: PlaybookWorkshopCardData;
   workshop: WorkshopCardData;
@@ -117,6 +136,7 @@ export interface CardData {
   notice: NoticeCardData;
   help: HelpCardData;
   welcome: WelcomeCardData;
+  digest: DigestCardData;
 }
 
 export type CardName = keyof CardData;
@@ -131,4 +151,5 @@ export const CARD_NAMES: readonly CardName[] = [
   'notice',
   'help',
   'welcome',
+  'digest',
 ];

@@ -1,4 +1,6 @@
-import type { EngagementStore } from '../app/ports';
+import type { Digests } from '../app/digests';
+import type { PeopleDirectory } from '../app/people';
+import type { Store } from '../app/ports';
 import type { Logger } from '../logger';
 import type { Catalog } from '../playbook/catalog';
 import type { CardRenderer } from './cards';
@@ -6,10 +8,12 @@ import type { CardRenderer } from './cards';
 /** What every handler may use; passed in, never imported as a singleton. */
 export interface BotDeps {
   catalog: Catalog;
-  store: EngagementStore;
+  store: Store;
   cards: CardRenderer;
   logger: Logger;
   now: () => Date;
   /** When set, turns from any other tenant are refused. */
   allowedTenantId?: string;
+  people: PeopleDirectory;
+  digests: Digests;
 }

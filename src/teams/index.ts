@@ -1,4 +1,5 @@
 import type { Request, Response } from 'restify';
+import type { Digests, Notifier } from '../app/digests';
 import type { BotCredentials } from '../config';
 import type { Metrics } from '../metrics';
 import { TeamsAdapter } from './adapter';
@@ -7,6 +8,7 @@ import { WorkshopBot } from './bot';
 import { CardUpdater } from './cardUpdater';
 import type { BotDeps } from './deps';
 import { messagesEndpoint } from './endpoint';
+import { TeamsNotifier } from './notifier';
 import { OutboundQueue } from './outbound/outboundQueue';
 import { EngagementCards } from './publish';
 
@@ -24,6 +26,8 @@ export interface OutboundSettings {
 }
 
 export interface TeamsEndpoint {
+  /** Scheduled digests and `remind`, sending through this endpoint's notifier. */
+  digests: Digests;
   /** The handler for POST /api/messages. */
   messages(req: Request, res: Response): Promise<void>;
   /** Resolves once every card update in the background has been sent, or after `timeoutMs`. */
@@ -38,21 +42,28 @@ export interface TeamsEndpoint {
 export function teamsEndpoint(
   auth: AuthSettings,
   outbound: OutboundSettings,
-  deps: BotDeps,
+  deps: Omit<BotDeps, 'digests'>,
   metrics: Metrics,
+  makeDigests: (notifier: Notifier) => Digests,
 ): TeamsEndpoint {
   const adapter = new TeamsAdapter(auth, deps.logger.child({ component: 'adapter' }), outbound);
   const queue = new OutboundQueue(deps.logger.child({ component: 'outbound' }), metrics);
-  const cards = new EngagementCards(deps, (engagement, keys, clicked) => updater.schedule(engagement, keys, clicked));
+  const botId = `28:${auth.credentials?.appId ?? ''}`;
+  const digests = makeDigests(new TeamsNotifier(adapter.connector, queue, deps.cards, botId));
+  const botDeps: BotDeps = { ...deps, digests };
+  const cards = new EngagementCards(botDeps, (engagement, keys, clicked) =>
+    updater.schedule(engagement, keys, clicked),
+  );
   const updater = new CardUpdater({
     store: deps.store,
     queue,
     connector: adapter.connector,
     render: (engagement, card) => cards.attachmentFor(engagement, card),
   });
-  const bot = new WorkshopBot(deps, cards);
+  const bot = new WorkshopBot(botDeps, cards);
   const authFailures = new AuthFailures(deps.logger.child({ component: 'auth' }), metrics);
   return {
+    digests,
     messages: messagesEndpoint(adapter, (turn) => bot.run(turn), authFailures, deps.logger, outbound.timeoutMs),
     idle: (timeoutMs) => updater.idle(timeoutMs),
     openSockets: () => adapter.http.openSockets(),

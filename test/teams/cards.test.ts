@@ -8,6 +8,9 @@ import { summaryView } from '../../src/teams/views/summary';
 import { taskListView } from '../../src/teams/views/taskList';
 import { workshopView } from '../../src/teams/views/workshop';
 import { changeTaskStatus } from '../../src/domain/transitions';
+import { digestFor } from '../../src/domain/reminders';
+import { personKey } from '../../src/domain/people';
+import { digestView } from '../../src/teams/views/digest';
 import { cardProblems } from '../fixtures/cardCheck';
 import { anEngagement, people, seedCatalog, seedPlaybook, T0 } from '../fixtures/engagement';
 
@@ -38,6 +41,30 @@ const started = changeTaskStatus(
 ).engagement;
 const names = seedPlaybook.workshops.map((w) => w.name);
 
+/** A manager who holds every role in 20 engagements whose workshops are all long overdue. */
+function largestDigest() {
+  const engagements = Array.from({ length: 20 }, (_, i) =>
+    anEngagement({
+      customerName: `Customer ${i} ${'C'.repeat(180)}`,
+      channelId: `19:digest-${i}@thread.tacv2`,
+      roles: seedPlaybook.roles.map((role) => ({ role, people: [people.manager, people.sme] })),
+      workshops: names.map((name) => ({ name, targetDate: '2026-10-01' })),
+    }),
+  );
+  return digestFor(
+    {
+      recipient: people.manager,
+      engagements,
+      today: '2026-11-30',
+      kind: 'weekly',
+      now: T0,
+      snoozes: [],
+      unreachable: new Map([[personKey(people.sme), people.sme.name]]),
+    },
+    { leadDays: 5, escalateAfterDays: 3, hour: 9 },
+  );
+}
+
 /** Every template with the data the bot really gives it, including the largest case. */
 const samples: { [K in CardName]: CardData[K][] } = {
   playbookWorkshop: seedPlaybook.workshops.map((w) => playbookWorkshopView(seedPlaybook, w, 'footer')),
@@ -59,6 +86,7 @@ const samples: { [K in CardName]: CardData[K][] } = {
   notice: [{ title: 'Settings saved', text: 'Maria saved the settings.' }],
   help: [helpView([...commandMap().values()], true), helpView([...commandMap().values()], false)],
   welcome: [welcomeView(seedCatalog, true), welcomeView(seedCatalog, false)],
+  digest: [digestView(largestDigest()), digestView(undefined)],
 };
 
 describe('card templates', () => {

@@ -5,6 +5,7 @@ import type { EngagementCards } from '../publish';
 import { actorOf } from '../turn';
 import { userMessage } from '../userMessages';
 import { BadActionError, parseAction } from './data';
+import { digestActions } from './digestActions';
 import { openSettingsAction, refreshSummaryAction, saveSettingsAction } from './settingsActions';
 import { choosePlaybookAction, submitSetupAction } from './setupActions';
 import { taskActions } from './taskActions';
@@ -17,6 +18,7 @@ const ERROR = 'application/vnd.microsoft.error';
 export function actionMap(): ReadonlyMap<string, CardAction> {
   const actions: CardAction[] = [
     ...taskActions,
+    ...digestActions,
     choosePlaybookAction,
     submitSetupAction,
     openSettingsAction,

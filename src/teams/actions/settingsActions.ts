@@ -21,6 +21,7 @@ export const saveSettingsAction: CardAction = {
     const { playbook, members } = await editableSettings(turn, deps, current, actor);
     const saved = await saveSettings(deps, playbook, current.id, settingsFromInputs(data, playbook, members), actor);
     cards.refreshPosted(saved.value, cards.allKeys(saved.value));
+    await deps.people.enrol(saved.value);
     const text = `${actor.name} saved the settings for ${saved.value.customerName}. The workshop cards are up to date.`;
     return { kind: 'card', card: deps.cards.card('notice', { title: 'Settings saved', text }) };
   },

@@ -46,6 +46,7 @@ export const submitSetupAction: CardAction = {
       kind: 'card',
       card: deps.cards.card('notice', { title, text }),
     });
+    if (created) await deps.people.enrol(engagement.value);
     const customer = engagement.value.customerName;
     const title = created ? 'Engagement started' : 'Already set up';
     const started = created

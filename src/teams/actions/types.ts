@@ -15,6 +15,9 @@ export const ACTION_VERBS = [
   'settings.open',
   'settings.save',
   'summary.refresh',
+  'digest.start',
+  'digest.complete',
+  'digest.snooze',
 ] as const;
 export type ActionVerb = (typeof ACTION_VERBS)[number];
 

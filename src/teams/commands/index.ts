@@ -1,5 +1,6 @@
 import { helpCommand } from './help';
 import { myTasksCommand } from './myTasks';
+import { remindCommand } from './remind';
 import { settingsCommand } from './settings';
 import { statusCommand } from './status';
 import { tasksCommand } from './tasks';
@@ -15,6 +16,7 @@ export function commandMap(): ReadonlyMap<CommandName, Command> {
     tasksCommand,
     settingsCommand,
     myTasksCommand,
+    remindCommand,
   );
   return new Map(commands.map((c) => [c.name, c]));
 }

@@ -1,10 +1,19 @@
-import type { Activity, ChannelAccount, ConversationParameters, ResourceResponse } from 'botbuilder';
+import type { Activity, ChannelAccount, ResourceResponse } from 'botbuilder';
 import type { ConnectorHttp } from './connectorHttp';
 
 /** Where a conversation lives: enough to send into it without a turn. */
 export interface ConversationAddress {
   serviceUrl: string;
   conversationId: string;
+}
+
+/** A 1:1 chat between the bot and one person of a tenant. */
+export interface NewChat {
+  isGroup: false;
+  bot: { id: string };
+  members: { id: string; name?: string }[];
+  tenantId: string;
+  channelData: { tenant: { id: string } };
 }
 
 const conversationPath = (conversationId: string): string => `v3/conversations/${encodeURIComponent(conversationId)}`;
@@ -32,7 +41,7 @@ export class BotConnector {
     });
   }
 
-  createConversation(serviceUrl: string, parameters: ConversationParameters): Promise<{ id: string }> {
+  createConversation(serviceUrl: string, parameters: NewChat): Promise<{ id: string }> {
     return this.http.call({ method: 'POST', serviceUrl, path: 'v3/conversations', body: parameters });
   }
 
