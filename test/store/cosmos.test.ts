@@ -1,6 +1,7 @@
 import { CosmosEngagementStore } from '../../src/store/cosmosStore';
 import { startLocalCosmos, type LocalCosmos } from '../fixtures/cosmosServer';
 import { engagementStoreContract } from './contract';
+import { reminderStoreContract } from './reminderContract';
 
 let local: LocalCosmos | undefined;
 afterAll(async () => {
@@ -10,6 +11,11 @@ afterAll(async () => {
 engagementStoreContract('Cosmos DB (@vercel/cosmosdb-server)', async () => {
   local = await startLocalCosmos();
   return CosmosEngagementStore.connect({ endpoint: local.endpoint, key: local.key, database: 'contract' });
+});
+
+reminderStoreContract('Cosmos DB (@vercel/cosmosdb-server)', async () => {
+  local ??= await startLocalCosmos();
+  return CosmosEngagementStore.connect({ endpoint: local.endpoint, key: local.key, database: 'reminders' });
 });
 
 const account = process.env.COSMOS_ENDPOINT;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { SqliteEngagementStore } from '../../src/store/sqliteStore';
 import { anEngagement } from '../fixtures/engagement';
 import { engagementStoreContract } from './contract';
+import { reminderStoreContract } from './reminderContract';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -14,6 +15,7 @@ const tempDir = () => {
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 engagementStoreContract('SQLite', async () => new SqliteEngagementStore(tempDir()));
+reminderStoreContract('SQLite', async () => new SqliteEngagementStore(tempDir()));
 
 describe('SQLite engagement store on disk', () => {
   it('keeps engagements across a restart', async () => {
