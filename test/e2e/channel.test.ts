@@ -6,6 +6,7 @@ import { startPlayground, type Playground } from '../../src/devtools/playground'
 import { engagementIdFor } from '../../src/domain/engagement';
 import { SqliteEngagementStore } from '../../src/store/sqliteStore';
 import { startHarness, type BotHarness } from '../fixtures/botHarness';
+import { testClock } from '../fixtures/clock';
 import { launchBrowser, loopbackPage, screenshot } from '../fixtures/browser';
 import { invokeAs, playgroundConfig, type PlaygroundConfig } from '../fixtures/playgroundApi';
 
@@ -17,10 +18,12 @@ let browser: Browser;
 let page: Page;
 let config: PlaygroundConfig;
 let cwd: string;
+// A Monday morning, so that the reminders' 9:00 sweep can be run during the test.
+const clock = testClock('2026-11-30T08:00:00Z');
 
 beforeAll(async () => {
   cwd = mkdtempSync(join(tmpdir(), 'playground-'));
-  harness = await startHarness();
+  harness = await startHarness({}, { now: clock.now });
   playground = await startPlayground(`${harness.bot.url}/api/messages`, { cwd });
   config = await playgroundConfig(playground.url);
   browser = await launchBrowser();
@@ -45,6 +48,14 @@ const taskRow = (cardLocator: Locator, taskId: string): Locator =>
     .filter({ hasText: `${taskId} ·` })
     .filter({ has: page.getByRole('button') })
     .last();
+
+const COMPOSER = '[contenteditable="true"][role="textbox"]';
+
+async function say(text: string): Promise<void> {
+  await page.locator(COMPOSER).last().click();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
 
 async function pick(setup: Locator, index: number, name: string): Promise<void> {
   await setup.locator('input[aria-label="People Picker"]').nth(index).click();
@@ -114,5 +125,29 @@ describe('running the security workshops in a team channel of the Agents Playgro
       taskRow(workshopCard('Identity Security'), '2533').getByText('Not started', { exact: true }).count(),
     ).resolves.toBe(1);
     await screenshot(page, '5-customer-refused');
+  });
+
+  it("at 9 on Monday the FastTrack Manager's digest arrives in their personal chat", async () => {
+    await page.getByText('Personal Chat').first().click();
+    await say('my tasks');
+    await card('Your open tasks').waitFor();
+    clock.set('2026-11-30T09:00:00Z');
+    await harness.bot.sweepReminders();
+    const digest = card('Your week ahead');
+    await digest.getByText('MDATP Business Value Deck').waitFor();
+    await screenshot(page, '6-digest-in-personal-chat');
+  });
+
+  it('completing a task from the digest updates the channel card', async () => {
+    const row = card('Your week ahead')
+      .locator('div')
+      .filter({ hasText: 'MDATP Business Value Deck' })
+      .filter({ has: page.getByRole('button', { name: 'Complete' }) })
+      .last();
+    await row.getByRole('button', { name: 'Complete' }).click();
+    await card('Nothing outstanding for you.').waitFor();
+    await page.getByText('General').first().click();
+    await taskRow(workshopCard('Device Security'), '4079').getByText('Done', { exact: true }).waitFor();
+    await screenshot(page, '7-channel-updated-from-digest');
   });
 });

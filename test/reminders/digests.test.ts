@@ -4,7 +4,8 @@ import { startHarness, type BotHarness } from '../fixtures/botHarness';
 import { cardsIn, texts } from '../fixtures/cardText';
 import { people } from '../fixtures/engagement';
 import { setUpChannel } from '../fixtures/setupChannel';
-import { chatOf, digestsSent, rowsOf, testClock } from './fixtures';
+import { testClock } from '../fixtures/clock';
+import { chatOf, digestsSent, rowsOf } from './fixtures';
 
 jest.setTimeout(60_000);
 

@@ -3,12 +3,6 @@ import { cardsIn, texts } from '../fixtures/cardText';
 import { people } from '../fixtures/engagement';
 import type { SentActivity } from '../fixtures/fakeConnector';
 
-/** A clock the test moves; the bot reads it through StartOptions.now. */
-export function testClock(start: string) {
-  let now = new Date(start);
-  return { now: () => now, set: (iso: string) => (now = new Date(iso)) };
-}
-
 export const chatOf = (person: { id: string }) => `a:chat-${person.id}`;
 
 /** The digest cards each person received in their 1:1 chat (created by the bot, or theirs), as text lines. */
