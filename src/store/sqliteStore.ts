@@ -18,7 +18,20 @@ const SCHEMA = `
     etag TEXT NOT NULL,
     body TEXT NOT NULL,
     updated_at TEXT NOT NULL
-  )`;
+  );
+  -- Who holds a role where, kept with each write, so "my engagements" is an index lookup, not a scan.
+  CREATE TABLE IF NOT EXISTS members (
+    key TEXT NOT NULL,
+    engagement_id TEXT NOT NULL,
+    PRIMARY KEY (key, engagement_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS members_engagement ON members(engagement_id)`;
+
+/** Fills the members table of a database written before it existed; a no-op once filled. */
+const BACKFILL_MEMBERS = `
+  INSERT OR IGNORE INTO members (key, engagement_id)
+  SELECT m.value, e.id FROM engagements e, json_each(e.body, '$.memberKeys') m
+  WHERE NOT EXISTS (SELECT 1 FROM members LIMIT 1)`;
 
 /** The embedded store: one SQLite file under DATA_DIR, safe for several processes (WAL). */
 export class SqliteEngagementStore implements EngagementStore, ReminderStore {
@@ -27,6 +40,7 @@ export class SqliteEngagementStore implements EngagementStore, ReminderStore {
   private readonly statements;
   private readonly people: SqliteTable<PersonRecord>;
   private readonly sends: SqliteTable<SendRecord>;
+  private readonly writeMembers: (engagement: Engagement) => void;
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
@@ -37,6 +51,7 @@ export class SqliteEngagementStore implements EngagementStore, ReminderStore {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
+    this.db.exec(BACKFILL_MEMBERS);
     this.people = new SqliteTable<PersonRecord>(this.db, 'people', (p) => p.key, {
       next_digest_at: (p) => p.nextDigestAt,
     });
@@ -47,11 +62,15 @@ export class SqliteEngagementStore implements EngagementStore, ReminderStore {
       update: this.db.prepare('UPDATE engagements SET etag = ?, body = ?, updated_at = ? WHERE id = ? AND etag = ?'),
       exists: this.db.prepare<[string], { found: number }>('SELECT 1 AS found FROM engagements WHERE id = ?'),
       byMember: this.db.prepare<[string], { body: string }>(
-        `SELECT e.body FROM engagements e
-         WHERE EXISTS (SELECT 1 FROM json_each(e.body, '$.memberKeys') m WHERE m.value = ?)
-         ORDER BY e.id`,
+        `SELECT e.body FROM members m JOIN engagements e ON e.id = m.engagement_id WHERE m.key = ? ORDER BY e.id`,
       ),
+      forgetMembers: this.db.prepare('DELETE FROM members WHERE engagement_id = ?'),
+      addMember: this.db.prepare('INSERT OR IGNORE INTO members (key, engagement_id) VALUES (?, ?)'),
     };
+    this.writeMembers = this.db.transaction((engagement: Engagement) => {
+      this.statements.forgetMembers.run(engagement.id);
+      for (const key of engagement.memberKeys) this.statements.addMember.run(key, engagement.id);
+    });
   }
 
   async get(id: string): Promise<Versioned<Engagement> | undefined> {
@@ -62,7 +81,10 @@ export class SqliteEngagementStore implements EngagementStore, ReminderStore {
   async create(engagement: Engagement): Promise<Versioned<Engagement>> {
     const etag = randomUUID();
     try {
-      this.statements.insert.run(engagement.id, etag, JSON.stringify(engagement), new Date().toISOString());
+      this.db.transaction(() => {
+        this.statements.insert.run(engagement.id, etag, JSON.stringify(engagement), new Date().toISOString());
+        this.writeMembers(engagement);
+      })();
     } catch (error) {
       if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY')
         throw new AlreadyExistsError(engagement.id);
@@ -73,14 +95,18 @@ export class SqliteEngagementStore implements EngagementStore, ReminderStore {
 
   async replace(engagement: Engagement, etag: string): Promise<Versioned<Engagement>> {
     const next = randomUUID();
-    const result = this.statements.update.run(
-      next,
-      JSON.stringify(engagement),
-      new Date().toISOString(),
-      engagement.id,
-      etag,
-    );
-    if (result.changes === 0) {
+    const changes = this.db.transaction(() => {
+      const updated = this.statements.update.run(
+        next,
+        JSON.stringify(engagement),
+        new Date().toISOString(),
+        engagement.id,
+        etag,
+      ).changes;
+      if (updated > 0) this.writeMembers(engagement);
+      return updated;
+    })();
+    if (changes === 0) {
       if (this.statements.exists.get(engagement.id)) throw new ConflictError(engagement.id);
       throw new NotFoundError(engagement.id);
     }

@@ -10,6 +10,7 @@ import { startFakeConnector, type FakeConnector } from '../fixtures/fakeConnecto
 import { setupInputs } from '../fixtures/setupChannel';
 import { load, post, type LoadResult } from './load';
 import { startChild, type ChildServer } from './processes';
+import { rateBench, sweepBench } from './reminders';
 
 const ROOT = join(__dirname, '../..');
 /** The bot as production runs it: the build in dist/ (npm run bench builds first). */
@@ -163,6 +164,8 @@ async function main(): Promise<void> {
     const ratio = ours.perSecond / baseline.perSecond;
     const storage = await cosmosRequestsPerAction(connector);
     const mem = await memory(connector);
+    const sweep = await sweepBench();
+    const rate = await rateBench();
     const lines = [
       '# Benchmarks',
       '',
@@ -190,6 +193,12 @@ async function main(): Promise<void> {
       '## Resident memory',
       '',
       `The bot process on SQLite: ${f(mem.startMiB)} MiB after start and one setup; ${f(mem.afterMiB)} MiB after ${mem.engagements} engagements and ${mem.actions} card actions.`,
+      '',
+      '## Reminders',
+      '',
+      `A sweep over ${sweep.engagements.toLocaleString('en')} engagements on SQLite, each with its own SME, of whom ${sweep.due} have a digest due: ${f(sweep.ms)} ms, ${sweep.sent} digests handed to the notifier, ${sweep.documentsRead} documents read (${f(sweep.documentsRead / sweep.due, 1)} per digest due: the due query finds the people, a members index their engagements; nobody else is read).`,
+      '',
+      `${rate.digests} digests through the real outbound path to a fake Bot Connector that allows ${rate.allowedPerSecond} requests a second for the app and answers 429 beyond: delivered in ${f(rate.seconds, 2)} s against the ${f(rate.leastSeconds, 1)} s the limit allows, **${f(rate.achieved, 2)}** of the allowed rate (target: at least 0.9); ${rate.throttled} answered 429, ${rate.lost} lost, ${rate.duplicated} duplicated.`,
       '',
     ];
     const report = lines.join('\n');

@@ -11,6 +11,12 @@ export interface Window {
   max: number;
 }
 
+/**
+ * Teams counts a call when it arrives, a little after it leaves: a window is kept this much longer, so
+ * that the count Teams sees never exceeds the limit.
+ */
+const ARRIVAL_MARGIN_MS = 30;
+
 /** Sliding windows of recent sends: when the next send may go without exceeding any of them. */
 export class SendWindows {
   private readonly times: number[] = [];
@@ -26,7 +32,7 @@ export class SendWindows {
     for (const { ms, max } of this.windows) {
       if (this.times.length < max) continue;
       const oldest = this.times[this.times.length - max]!;
-      at = Math.max(at, oldest + ms);
+      at = Math.max(at, oldest + ms + ARRIVAL_MARGIN_MS);
     }
     return at;
   }

@@ -1,0 +1,216 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Digests, type Notifier } from '../../src/app/digests';
+import { PeopleDirectory } from '../../src/app/people';
+import type { Store } from '../../src/app/ports';
+import { startEngagement } from '../../src/domain/engagement';
+import { personKey } from '../../src/domain/people';
+import type { Person } from '../../src/domain/types';
+import { createLogger } from '../../src/logger';
+import { Metrics } from '../../src/metrics';
+import { SqliteEngagementStore } from '../../src/store/sqliteStore';
+import { CardRenderer } from '../../src/teams/cards';
+import { TeamsNotifier } from '../../src/teams/notifier';
+import { BotConnector } from '../../src/teams/outbound/botConnector';
+import { ConnectorHttp } from '../../src/teams/outbound/connectorHttp';
+import { OutboundQueue } from '../../src/teams/outbound/outboundQueue';
+import { APP_LIMITS } from '../../src/teams/outbound/rateLimit';
+import { people, seedPlaybook } from '../fixtures/engagement';
+
+const MONDAY_10 = new Date('2026-11-30T10:00:00Z');
+const policy = { leadDays: 5, escalateAfterDays: 3, hour: 9 };
+const silent = createLogger('silent');
+
+/** Counts the documents each store call hands back. */
+function counting(store: Store): { store: Store; read: () => number } {
+  let read = 0;
+  const count = <T>(result: T): T => {
+    read += Array.isArray(result) ? result.length : result ? 1 : 0;
+    return result;
+  };
+  const wrapped: Store = {
+    ...store,
+    kind: store.kind,
+    get: async (id) => count(await store.get(id)),
+    listByMember: async (key) => count(await store.listByMember(key)),
+    getPerson: async (key) => count(await store.getPerson(key)),
+    duePeople: async (now, limit) => count(await store.duePeople(now, limit)),
+    getSends: async (id) => count(await store.getSends(id)),
+    create: (e) => store.create(e),
+    replace: (e, etag) => store.replace(e, etag),
+    createPerson: (p) => store.createPerson(p),
+    replacePerson: (p, etag) => store.replacePerson(p, etag),
+    createSends: (r) => store.createSends(r),
+    replaceSends: (r, etag) => store.replaceSends(r, etag),
+    ping: () => store.ping(),
+    close: () => store.close(),
+  };
+  return { store: wrapped, read: () => read };
+}
+
+/** `count` engagements, each with its own SME; the first `due` of them have a digest due, with a 1:1 chat. */
+async function seed(store: Store, count: number, due: number, serviceUrl: string): Promise<Person[]> {
+  const smes: Person[] = [];
+  for (let i = 0; i < count; i++) {
+    const sme = { id: `29:sme-${i}`, name: `SME ${i}`, aadObjectId: `aad-sme-${i}` };
+    smes.push(sme);
+    const engagement = startEngagement(
+      seedPlaybook,
+      {
+        customerName: `Customer ${i}`,
+        tenantId: 'tenant-bench',
+        teamId: '19:team',
+        channelId: `19:bench-${i}@thread.tacv2`,
+        conversationId: `19:bench-${i}@thread.tacv2`,
+        serviceUrl,
+        createdBy: people.manager,
+        roles: [{ role: 'SME', people: [sme] }],
+        customerContacts: [],
+        servicesInScope: [...seedPlaybook.services],
+        workshops: [],
+      },
+      MONDAY_10,
+    );
+    await store.create(engagement);
+    await store.createPerson({
+      key: personKey(sme),
+      person: sme,
+      tenantId: 'tenant-bench',
+      serviceUrl,
+      botId: '28:bot',
+      conversationId: `a:chat-${i}`,
+      nextDigestAt: i < due ? '2026-11-30T09:00:00.000Z' : '2026-12-01T09:00:00.000Z',
+      snoozes: [],
+    });
+  }
+  return smes;
+}
+
+function digests(store: Store, notifier: Notifier): Digests {
+  const now = () => MONDAY_10;
+  const people = new PeopleDirectory({ store, now, policy, defaultTimeZone: 'UTC' });
+  return new Digests({
+    store,
+    now,
+    policy,
+    defaultTimeZone: 'UTC',
+    claimLeaseMs: 300_000,
+    notifier,
+    people,
+    logger: silent,
+  });
+}
+
+export interface SweepFigures {
+  engagements: number;
+  due: number;
+  sent: number;
+  ms: number;
+  documentsRead: number;
+}
+
+/** One sweep over 10,000 engagements, 3% of whose people have a digest due. */
+export async function sweepBench(): Promise<SweepFigures> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-sweep-'));
+  const sqlite = new SqliteEngagementStore(dir);
+  try {
+    const engagements = 10_000;
+    const due = 300;
+    await seed(sqlite, engagements, due, 'http://127.0.0.1:9/');
+    const { store, read } = counting(sqlite);
+    let sent = 0;
+    const notifier: Notifier = {
+      sendDigest: async (person) => ((sent += 1), { conversationId: person.conversationId ?? '' }),
+      announceUnreachable: async () => undefined,
+    };
+    const started = performance.now();
+    await digests(store, notifier).sweep();
+    return { engagements, due, sent, ms: performance.now() - started, documentsRead: read() };
+  } finally {
+    await sqlite.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export interface RateFigures {
+  digests: number;
+  seconds: number;
+  /** The least time Teams' limit allows for them: a first second's worth at once, then one second per second's worth. */
+  leastSeconds: number;
+  allowedPerSecond: number;
+  achieved: number;
+  throttled: number;
+  lost: number;
+  duplicated: number;
+}
+
+/** A Bot Connector that allows 50 requests a second for the app and answers 429 beyond it, as Teams does. */
+async function limitedConnector(perSecond: number) {
+  const times: number[] = [];
+  const delivered = new Map<string, number>();
+  let throttled = 0;
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      const now = Date.now();
+      while (times.length && now - times[0]! >= 1000) times.shift();
+      res.setHeader('content-type', 'application/json');
+      if (times.length >= perSecond) {
+        throttled++;
+        res.writeHead(429, { 'retry-after': '1' });
+        return void res.end('{"error":{"code":"Throttled"}}');
+      }
+      times.push(now);
+      const chat = decodeURIComponent(/conversations\/([^/]+)\/activities/.exec(req.url ?? '')?.[1] ?? '');
+      delivered.set(chat, (delivered.get(chat) ?? 0) + 1);
+      res.end('{"id":"m"}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    delivered,
+    throttled: () => throttled,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** 500 digests through the real outbound path to a connector that enforces Teams' app-wide limit. */
+export async function rateBench(): Promise<RateFigures> {
+  const allowedPerSecond = APP_LIMITS[0]!.max;
+  const connector = await limitedConnector(allowedPerSecond);
+  const dir = mkdtempSync(join(tmpdir(), 'bench-rate-'));
+  const store = new SqliteEngagementStore(dir);
+  const http = new ConnectorHttp(async () => undefined, { timeoutMs: 10_000, maxSockets: 32 });
+  const queue = new OutboundQueue(silent, new Metrics());
+  try {
+    const count = 500;
+    await seed(store, count, count, connector.url);
+    const notifier = new TeamsNotifier(new BotConnector(http), queue, new CardRenderer(), '28:bot');
+    const started = performance.now();
+    await digests(store, notifier).sweep();
+    await queue.idle();
+    const seconds = (performance.now() - started) / 1000;
+    const counts = [...connector.delivered.values()];
+    const leastSeconds = (count - allowedPerSecond) / allowedPerSecond;
+    return {
+      digests: count,
+      seconds,
+      leastSeconds,
+      allowedPerSecond,
+      achieved: leastSeconds / seconds,
+      throttled: connector.throttled(),
+      lost: count - connector.delivered.size,
+      duplicated: counts.filter((n) => n > 1).length,
+    };
+  } finally {
+    queue.close();
+    http.close();
+    await store.close();
+    await connector.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
