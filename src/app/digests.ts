@@ -1,48 +1,12 @@
 import { localDate } from '../domain/calendar';
 import { ForbiddenActorError, InvalidInputError, UnknownTaskError } from '../domain/errors';
 import { holdsRole, MANAGER_ROLE, mayChangeTask, personKey } from '../domain/people';
-import {
-  digestFor,
-  digestKindOn,
-  nextDigestAt,
-  type Digest,
-  type DigestKind,
-  type ReminderPolicy,
-} from '../domain/reminders';
+import { digestKindOn, nextDigestAt, type Digest } from '../domain/reminders';
 import type { Engagement, Person } from '../domain/types';
-import type { Logger } from '../logger';
-import type { PeopleDirectory } from './people';
-import type { Store, Versioned } from './ports';
+import { DigestDelivery, type DigestDeps } from './digestDelivery';
+import type { Versioned } from './ports';
 import type { PersonRecord } from './reminderPorts';
-import { retryOnConflict } from './retry';
 import { claimSend, isLive, settleSend } from './sendRecords';
-
-/** Teams refused to deliver to this person (403, 404): the app was blocked or removed. */
-export class UnreachableError extends Error {
-  constructor(readonly status: number) {
-    super(`the person cannot be reached (${status})`);
-    this.name = 'UnreachableError';
-  }
-}
-
-/** The notification port: how digests and notices reach Teams. */
-export interface Notifier {
-  /** Delivers the digest in the person's 1:1 chat; resolves with that chat's id. */
-  sendDigest(person: PersonRecord, digest: Digest): Promise<{ conversationId: string }>;
-  /** Tells the engagement's channel that these people cannot be reached with reminders. */
-  announceUnreachable(engagement: Engagement, names: string[]): Promise<void>;
-}
-
-export interface DigestDeps {
-  store: Store;
-  now: () => Date;
-  policy: ReminderPolicy;
-  defaultTimeZone: string;
-  claimLeaseMs: number;
-  notifier: Notifier;
-  people: PeopleDirectory;
-  logger: Logger;
-}
 
 export interface SweepResult {
   due: number;
@@ -66,7 +30,11 @@ const SWEEP_CONCURRENCY = 16;
 
 /** Scheduled digests, `remind`, and what the people who get them need; every decision is in the domain. */
 export class Digests {
-  constructor(private readonly deps: DigestDeps) {}
+  private readonly delivery: DigestDelivery;
+
+  constructor(private readonly deps: DigestDeps) {
+    this.delivery = new DigestDelivery(deps);
+  }
 
   /** Sends every digest that is due now, once, whichever bot instance gets to it first. */
   async sweep(): Promise<SweepResult> {
@@ -117,7 +85,7 @@ export class Digests {
     await this.deps.people.enrol(engagement);
     const now = this.deps.now().getTime();
     const until = new Date(now + days * 86_400_000).toISOString();
-    await this.update(personKey(person), (record) => ({
+    await this.delivery.updatePerson(personKey(person), (record) => ({
       ...record,
       snoozes: [
         ...record.snoozes.filter(
@@ -132,7 +100,7 @@ export class Digests {
   async current(person: Person): Promise<Digest | undefined> {
     const record = (await this.deps.store.getPerson(personKey(person)))?.value;
     const engagements = await this.deps.store.listByMember(personKey(person));
-    return this.build(record, person, engagements, 'now');
+    return this.delivery.build(record, person, engagements, 'now');
   }
 
   private async scheduled(entry: Versioned<PersonRecord>): Promise<keyof SweepResult> {
@@ -155,7 +123,7 @@ export class Digests {
         .map(([id]) => id),
     );
     const engagements = (await this.deps.store.listByMember(record.key)).filter((e) => !remindedToday.has(e.id));
-    const digest = await this.build(record, record.person, engagements, kind);
+    const digest = await this.delivery.build(record, record.person, engagements, kind);
     const settle = (status: 'sent' | 'failed', engagementIds: string[]) =>
       settleSend(this.deps.store, claim.record, (sends) => ({
         ...sends,
@@ -165,7 +133,7 @@ export class Digests {
       await settle('sent', []);
       return this.advance(record, 'nothingToSend');
     }
-    const outcome = await this.deliver(record, digest, engagements);
+    const outcome = await this.delivery.deliver(record, digest, engagements);
     await settle(
       outcome === 'sent' ? 'sent' : 'failed',
       digest.sections.map((s) => s.engagementId),
@@ -181,7 +149,7 @@ export class Digests {
     if (record.unreachable) return { kind: 'unreachable' };
     const now = this.deps.now();
     const date = localDate(now, record.timeZone ?? this.deps.defaultTimeZone);
-    const digest = await this.build(record, record.person, [engagement], 'now');
+    const digest = await this.delivery.build(record, record.person, [engagement], 'now');
     if (!digest) return { kind: 'nothing' };
     let already: string | undefined;
     const claim = await claimSend(this.deps.store, record.key, date, (sends) => {
@@ -194,8 +162,9 @@ export class Digests {
       const claimed = { status: 'claimed' as const, at: now.toISOString(), by: by.name };
       return { ...sends, reminders: { ...sends.reminders, [engagement.id]: claimed } };
     });
-    if (claim.kind !== 'claimed') return already ? { kind: 'already', at: already } : { kind: 'failed' };
-    const outcome = await this.deliver(record, digest, [engagement]);
+    // 'taken': another instance is reminding them about this engagement at this very moment.
+    if (claim.kind !== 'claimed') return { kind: 'already', at: already ?? now.toISOString() };
+    const outcome = await this.delivery.deliver(record, digest, [engagement]);
     await settleSend(this.deps.store, claim.record, (sends) => ({
       ...sends,
       reminders: {
@@ -210,74 +179,10 @@ export class Digests {
     return { kind: outcome === 'sent' ? 'reminded' : outcome };
   }
 
-  private async deliver(
-    record: PersonRecord,
-    digest: Digest,
-    engagements: Engagement[],
-  ): Promise<'sent' | 'unreachable' | 'failed'> {
-    try {
-      const { conversationId } = await this.deps.notifier.sendDigest(record, digest);
-      if (conversationId !== record.conversationId) await this.update(record.key, (p) => ({ ...p, conversationId }));
-      return 'sent';
-    } catch (error) {
-      if (!(error instanceof UnreachableError)) {
-        this.deps.logger.warn({ err: error, person: record.key }, 'could not send a digest');
-        return 'failed';
-      }
-      await this.markUnreachable(record, error.status, engagements);
-      return 'unreachable';
-    }
-  }
-
-  private async markUnreachable(record: PersonRecord, status: number, engagements: Engagement[]): Promise<void> {
-    const at = this.deps.now().toISOString();
-    const announcedIn = record.unreachable?.announcedIn ?? [];
-    const fresh = engagements.filter((e) => !announcedIn.includes(e.id));
-    await this.update(record.key, (p) => ({
-      ...p,
-      unreachable: { at, status, announcedIn: [...(p.unreachable?.announcedIn ?? []), ...fresh.map((e) => e.id)] },
-    }));
-    this.deps.people.forget(record.key);
-    for (const engagement of fresh) {
-      await this.deps.notifier.announceUnreachable(engagement, [record.person.name]).catch((error: unknown) => {
-        this.deps.logger.warn({ err: error, engagementId: engagement.id }, 'could not tell the channel');
-      });
-    }
-  }
-
-  private async build(
-    record: PersonRecord | undefined,
-    person: Person,
-    engagements: Engagement[],
-    kind: DigestKind,
-  ): Promise<Digest | undefined> {
-    const now = this.deps.now();
-    const today = localDate(now, record?.timeZone ?? this.deps.defaultTimeZone);
-    const unreachable = new Map<string, string>();
-    for (const engagement of engagements.filter((e) => holdsRole(e, person, MANAGER_ROLE))) {
-      for (const member of engagement.roles.flatMap((r) => r.people)) {
-        const key = personKey(member);
-        if (unreachable.has(key) || key === personKey(person)) continue;
-        if ((await this.deps.store.getPerson(key))?.value.unreachable) unreachable.set(key, member.name);
-      }
-    }
-    const snoozes = record?.snoozes ?? [];
-    return digestFor({ recipient: person, engagements, today, kind, now, snoozes, unreachable }, this.deps.policy);
-  }
-
   private async advance(record: PersonRecord, outcome: keyof SweepResult): Promise<keyof SweepResult> {
     const zone = record.timeZone ?? this.deps.defaultTimeZone;
     const next = nextDigestAt(this.deps.now(), zone, this.deps.policy).toISOString();
-    await this.update(record.key, (p) => (p.nextDigestAt >= next ? p : { ...p, nextDigestAt: next }));
+    await this.delivery.updatePerson(record.key, (p) => (p.nextDigestAt >= next ? p : { ...p, nextDigestAt: next }));
     return outcome;
-  }
-
-  private async update(key: string, change: (record: PersonRecord) => PersonRecord): Promise<void> {
-    await retryOnConflict(async () => {
-      const current = await this.deps.store.getPerson(key);
-      if (!current) return;
-      const next = change(current.value);
-      if (next !== current.value) await this.deps.store.replacePerson(next, current.etag);
-    });
   }
 }

@@ -18,7 +18,7 @@ export class ReminderScheduler {
 
   start(): void {
     this.stopped = false;
-    this.schedule(Math.min(this.intervalMs, 1000));
+    this.schedule(this.intervalMs);
   }
 
   /** Runs one sweep now (between scheduled ones). */

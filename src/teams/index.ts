@@ -1,5 +1,6 @@
 import type { Request, Response } from 'restify';
-import type { Digests, Notifier } from '../app/digests';
+import type { Notifier } from '../app/digestDelivery';
+import type { Digests } from '../app/digests';
 import type { BotCredentials } from '../config';
 import type { Metrics } from '../metrics';
 import { TeamsAdapter } from './adapter';

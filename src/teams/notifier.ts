@@ -1,5 +1,5 @@
 import { MessageFactory } from 'botbuilder';
-import { UnreachableError, type Notifier } from '../app/digests';
+import { UnreachableError, type Notifier } from '../app/digestDelivery';
 import type { PersonRecord } from '../app/reminderPorts';
 import type { Digest } from '../domain/reminders';
 import type { Engagement } from '../domain/types';

@@ -18,7 +18,8 @@ let engagementId: string;
 
 beforeEach(async () => {
   clock.set('2026-11-30T08:00:00Z');
-  harness = await startHarness({}, { now: clock.now });
+  // The test runs every sweep itself.
+  harness = await startHarness({ REMINDER_SWEEP_SECONDS: '3600' }, { now: clock.now });
   await setUpChannel(harness, { targetDates: TARGETS });
   engagementId = /"engagementId":"(eng-[0-9a-f]+)"/.exec(JSON.stringify(harness.connector.sent))?.[1] ?? '';
   harness.connector.clear();
