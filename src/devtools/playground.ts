@@ -62,7 +62,9 @@ export async function startPlayground(
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     child.kill('SIGTERM');
-    await Promise.race([exited, sleep(3000).then(() => child.kill('SIGKILL'))]);
+    const killer = setTimeout(() => child.kill('SIGKILL'), 3000);
+    await exited;
+    clearTimeout(killer);
   };
   try {
     await waitForPing(url, child, 30000);
