@@ -66,6 +66,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   if (config.bot) logger.info(started, 'bot listening');
   else logger.warn(started, 'bot listening WITHOUT authentication: requests are not authenticated (local use only)');
   scheduler.start();
+  let closing: Promise<void> | undefined;
   return {
     url: `http://${host}:${port}`,
     port,
@@ -73,14 +74,17 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     idle: (timeoutMs) => teams.idle(timeoutMs),
     openSockets: () => teams.openSockets(),
     sweepReminders: () => scheduler.sweepNow(),
-    async close() {
-      const deadline = Date.now() + config.timeouts.shutdownMs;
-      const finished = await stopAccepting(server, deadline);
-      await scheduler.stop();
-      const sent = await teams.idle(Math.max(0, deadline - Date.now()));
-      teams.close();
-      await store.close();
-      logger.info({ requestsFinished: finished, backgroundSent: sent }, 'bot stopped');
+    close() {
+      closing ??= (async () => {
+        const deadline = Date.now() + config.timeouts.shutdownMs;
+        const finished = await stopAccepting(server, deadline);
+        await scheduler.stop();
+        const sent = await teams.idle(Math.max(0, deadline - Date.now()));
+        teams.close();
+        await store.close();
+        logger.info({ requestsFinished: finished, backgroundSent: sent }, 'bot stopped');
+      })();
+      return closing;
     },
   };
 }

@@ -122,7 +122,13 @@ export class ConnectorHttp {
         response.once('end', () => {
           const body = Buffer.concat(chunks).toString('utf8');
           const status = response.statusCode ?? 0;
-          if (status >= 200 && status < 300) return resolve((body ? JSON.parse(body) : {}) as T);
+          if (status >= 200 && status < 300) {
+            try {
+              return resolve((body ? JSON.parse(body) : {}) as T);
+            } catch {
+              return reject(new ConnectorError(status, 'UnreadableAnswer'));
+            }
+          }
           const header = response.headers['retry-after'];
           reject(new ConnectorError(status, errorCode(body), retryAfterMs(Array.isArray(header) ? header[0] : header)));
         });
