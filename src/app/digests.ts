@@ -6,7 +6,7 @@ import type { Engagement, Person } from '../domain/types';
 import { DigestDelivery, type DigestDeps } from './digestDelivery';
 import type { Versioned } from './ports';
 import type { PersonRecord } from './reminderPorts';
-import { claimSend, isLive, settleSend } from './sendRecords';
+import { claimSend, isLive, settleSend, wasReminded } from './sendRecords';
 
 export interface SweepResult {
   due: number;
@@ -119,7 +119,7 @@ export class Digests {
     if (claim.kind === 'done') return this.advance(record, 'skipped');
     const remindedToday = new Set(
       Object.entries(claim.record.value.reminders)
-        .filter(([, mark]) => isLive(mark, now, this.deps.claimLeaseMs))
+        .filter(([, mark]) => wasReminded(mark, now, this.deps.claimLeaseMs))
         .map(([id]) => id),
     );
     const engagements = (await this.deps.store.listByMember(record.key)).filter((e) => !remindedToday.has(e.id));
@@ -155,7 +155,7 @@ export class Digests {
     const claim = await claimSend(this.deps.store, record.key, date, (sends) => {
       const mark = sends.reminders[engagement.id];
       const scheduled = sends.scheduled?.status === 'sent' && sends.scheduled.engagementIds.includes(engagement.id);
-      if (isLive(mark, now, this.deps.claimLeaseMs) || scheduled) {
+      if (wasReminded(mark, now, this.deps.claimLeaseMs) || scheduled) {
         already = (mark ?? sends.scheduled)?.at;
         return 'done';
       }

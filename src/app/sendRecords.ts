@@ -3,9 +3,13 @@ import { sendRecordId, type SendMark, type SendRecord } from './reminderPorts';
 
 export type Claim = { kind: 'claimed'; record: Versioned<SendRecord> } | { kind: 'taken' } | { kind: 'done' };
 
-/** A claim older than this is taken to belong to a process that died while sending. */
+/** A settled send, or a claim younger than the lease (an older one belongs to a process that died sending). */
 export const isLive = (mark: SendMark | undefined, now: Date, leaseMs: number): boolean =>
   mark !== undefined && (mark.status !== 'claimed' || now.getTime() - Date.parse(mark.at) < leaseMs);
+
+/** A reminder that went out, or is going out: a failed one does not stop another try. */
+export const wasReminded = (mark: SendMark | undefined, now: Date, leaseMs: number): boolean =>
+  mark !== undefined && mark.status !== 'failed' && isLive(mark, now, leaseMs);
 
 /**
  * Claims a send in the person's record for that day with a conditional write: exactly one bot instance

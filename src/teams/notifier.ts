@@ -26,7 +26,7 @@ export class TeamsNotifier implements Notifier {
   sendDigest(person: PersonRecord, digest: Digest): Promise<{ conversationId: string }> {
     const card = MessageFactory.attachment(this.cards.attachment('digest', digestView(digest)));
     let conversationId = person.conversationId;
-    return this.enqueue(conversationId ?? `new:${person.key}`, { person: person.key }, async () => {
+    return this.enqueue(conversationId ?? `new:${person.key}`, { digest: digest.kind }, async () => {
       conversationId ??= await this.openChat(person);
       await this.connector.send({ serviceUrl: person.serviceUrl, conversationId }, card);
       return { conversationId };

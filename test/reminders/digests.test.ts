@@ -171,6 +171,14 @@ describe('remind', () => {
     expect((await sweepAt(MONDAY_9)).digests.size).toBe(0);
   });
 
+  it('a reminder Teams did not take can be tried again the same day', async () => {
+    harness.connector.failNextIn(chatOf(people.engineer), { status: 400 });
+    const first = await remind();
+    expect(first.answer).toContain('Teams did not take the reminder for Erin; try again later.');
+    const second = await remind();
+    expect([...second.digests.keys()]).toEqual(['Erin']);
+  });
+
   it('anyone but the FastTrack Manager gets a one-line refusal and nothing is sent', async () => {
     const refused = await remind(people.sme);
     expect(refused.answer).toBe('Only FastTrack Manager can do that here. Nothing was changed.');
