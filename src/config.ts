@@ -115,14 +115,7 @@ function port(env: Env, problems: string[]): number {
 }
 
 function milliseconds(env: Env, name: string, fallback: number, problems: string[]): number {
-  const value = env[name]?.trim();
-  if (!value) return fallback;
-  const parsed = Number(value);
-  if (!/^\d+$/.test(value) || parsed < 100 || parsed > 600_000) {
-    problems.push(`${name} must be a whole number of milliseconds from 100 to 600000 (got "${value}")`);
-    return fallback;
-  }
-  return parsed;
+  return wholeNumber(env, name, fallback, [100, 600_000], problems, 'milliseconds');
 }
 
 function wholeNumber(
@@ -131,12 +124,13 @@ function wholeNumber(
   fallback: number,
   [min, max]: [number, number],
   problems: string[],
+  unit?: string,
 ): number {
   const value = env[name]?.trim();
   if (!value) return fallback;
   const parsed = Number(value);
   if (!/^\d+$/.test(value) || parsed < min || parsed > max) {
-    problems.push(`${name} must be a whole number from ${min} to ${max} (got "${value}")`);
+    problems.push(`${name} must be a whole number${unit ? ` of ${unit}` : ''} from ${min} to ${max} (got "${value}")`);
     return fallback;
   }
   return parsed;

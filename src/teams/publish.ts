@@ -48,7 +48,7 @@ export class EngagementCards {
    * post fails, the ones before it are still returned with the error, so they are remembered and only
    * the rest is posted again later.
    */
-  async post(
+  private async post(
     turn: TurnContext,
     engagement: Engagement,
     keys = this.allKeys(engagement),

@@ -7,9 +7,6 @@ import type { Notifier } from '../../src/app/digestDelivery';
 import { Digests } from '../../src/app/digests';
 import { PeopleDirectory } from '../../src/app/people';
 import type { Store } from '../../src/app/ports';
-import { startEngagement } from '../../src/domain/engagement';
-import { personKey } from '../../src/domain/people';
-import type { Person } from '../../src/domain/types';
 import { createLogger } from '../../src/logger';
 import { Metrics } from '../../src/metrics';
 import { SqliteEngagementStore } from '../../src/store/sqliteStore';
@@ -19,7 +16,7 @@ import { BotConnector } from '../../src/teams/outbound/botConnector';
 import { ConnectorHttp } from '../../src/teams/outbound/connectorHttp';
 import { OutboundQueue } from '../../src/teams/outbound/outboundQueue';
 import { APP_LIMITS } from '../../src/teams/outbound/rateLimit';
-import { people, seedPlaybook } from '../fixtures/engagement';
+import { seedOneSmeEach } from '../fixtures/reminderSeed';
 
 const MONDAY_10 = new Date('2026-11-30T10:00:00Z');
 const policy = { leadDays: 5, escalateAfterDays: 3, hour: 9 };
@@ -52,44 +49,6 @@ function counting(store: Store): { store: Store; read: () => number } {
   return { store: wrapped, read: () => read };
 }
 
-/** `count` engagements, each with its own SME; the first `due` of them have a digest due, with a 1:1 chat. */
-async function seed(store: Store, count: number, due: number, serviceUrl: string): Promise<Person[]> {
-  const smes: Person[] = [];
-  for (let i = 0; i < count; i++) {
-    const sme = { id: `29:sme-${i}`, name: `SME ${i}`, aadObjectId: `aad-sme-${i}` };
-    smes.push(sme);
-    const engagement = startEngagement(
-      seedPlaybook,
-      {
-        customerName: `Customer ${i}`,
-        tenantId: 'tenant-bench',
-        teamId: '19:team',
-        channelId: `19:bench-${i}@thread.tacv2`,
-        conversationId: `19:bench-${i}@thread.tacv2`,
-        serviceUrl,
-        createdBy: people.manager,
-        roles: [{ role: 'SME', people: [sme] }],
-        customerContacts: [],
-        servicesInScope: [...seedPlaybook.services],
-        workshops: [],
-      },
-      MONDAY_10,
-    );
-    await store.create(engagement);
-    await store.createPerson({
-      key: personKey(sme),
-      person: sme,
-      tenantId: 'tenant-bench',
-      serviceUrl,
-      botId: '28:bot',
-      conversationId: `a:chat-${i}`,
-      nextDigestAt: i < due ? '2026-11-30T09:00:00.000Z' : '2026-12-01T09:00:00.000Z',
-      snoozes: [],
-    });
-  }
-  return smes;
-}
-
 function digests(store: Store, notifier: Notifier): Digests {
   const now = () => MONDAY_10;
   const people = new PeopleDirectory({ store, now, policy, defaultTimeZone: 'UTC' });
@@ -120,7 +79,7 @@ export async function sweepBench(): Promise<SweepFigures> {
   try {
     const engagements = 10_000;
     const due = 300;
-    await seed(sqlite, engagements, due, 'http://127.0.0.1:9/');
+    await seedOneSmeEach(sqlite, { count: engagements, due, serviceUrl: 'http://127.0.0.1:9/', withChats: true });
     const { store, read } = counting(sqlite);
     let sent = 0;
     const notifier: Notifier = {
@@ -189,7 +148,7 @@ export async function rateBench(): Promise<RateFigures> {
   const queue = new OutboundQueue(silent, new Metrics());
   try {
     const count = 500;
-    await seed(store, count, count, connector.url);
+    await seedOneSmeEach(store, { count, due: count, serviceUrl: connector.url, withChats: true });
     const notifier = new TeamsNotifier(new BotConnector(http), queue, new CardRenderer(), '28:bot');
     const started = performance.now();
     await digests(store, notifier).sweep();

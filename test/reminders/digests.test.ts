@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import { SqliteEngagementStore } from '../../src/store/sqliteStore';
 import { cardAction, channelMessage, personalMessage } from '../fixtures/activities';
 import { startHarness, type BotHarness } from '../fixtures/botHarness';
 import { cardsIn, texts } from '../fixtures/cardText';
@@ -135,6 +136,11 @@ describe('acting from a digest', () => {
     expect((answer.body as { value: unknown }).value).toBe(
       'Only SME or FastTrack Manager can do that here. Nothing was changed.',
     );
+    const store = new SqliteEngagementStore(harness.dataDir);
+    const stored = (await store.get(engagementId))?.value;
+    await store.close();
+    expect(stored?.tasks.find((t) => t.id === '2533')?.status).toBe('notStarted');
+    expect(stored?.revision).toBe(2);
   });
 
   it('a snoozed task stays out of my digests until the snooze ends', async () => {

@@ -2,16 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Store } from '../../src/app/ports';
-import { startEngagement } from '../../src/domain/engagement';
-import { personKey } from '../../src/domain/people';
-import type { Person } from '../../src/domain/types';
 import { CosmosEngagementStore } from '../../src/store/cosmosStore';
 import { SqliteEngagementStore } from '../../src/store/sqliteStore';
-import { TENANT } from '../fixtures/activities';
 import { startBotProcess, type BotProcess } from '../fixtures/botProcess';
 import { startLocalCosmos } from '../fixtures/cosmosServer';
-import { people, seedPlaybook } from '../fixtures/engagement';
 import { startFakeConnector, type FakeConnector } from '../fixtures/fakeConnector';
+import { seedOneSmeEach } from '../fixtures/reminderSeed';
 import { report } from '../reliability/figures';
 
 jest.setTimeout(120_000);
@@ -19,45 +15,6 @@ jest.setTimeout(120_000);
 const PEOPLE = 40;
 const MONDAY_10 = '2026-11-30T10:00:00.000Z';
 const CLOCK = ['--require', join(__dirname, '../fixtures/shiftedClock.cjs')];
-const smes: Person[] = Array.from({ length: PEOPLE }, (_, i) => ({
-  id: `29:sme-${i}`,
-  name: `SME ${i}`,
-  aadObjectId: `aad-sme-${i}`,
-}));
-
-/** 40 engagements, each with its own SME, all of whose digests were due at 9:00 on Monday. */
-async function seed(store: Store, serviceUrl: string): Promise<void> {
-  for (const [i, sme] of smes.entries()) {
-    const engagement = startEngagement(
-      seedPlaybook,
-      {
-        customerName: `Customer ${i}`,
-        tenantId: TENANT,
-        teamId: '19:team',
-        channelId: `19:channel-${i}@thread.tacv2`,
-        conversationId: `19:channel-${i}@thread.tacv2`,
-        serviceUrl,
-        createdBy: people.manager,
-        roles: [{ role: 'SME', people: [sme] }],
-        customerContacts: [],
-        servicesInScope: [...seedPlaybook.services],
-        workshops: [],
-      },
-      new Date('2026-11-23T09:00:00Z'),
-    );
-    await store.create(engagement);
-    await store.createPerson({
-      key: personKey(sme),
-      person: sme,
-      tenantId: TENANT,
-      serviceUrl,
-      botId: '28:bot',
-      nextDigestAt: '2026-11-30T09:00:00.000Z',
-      snoozes: [],
-    });
-  }
-}
-
 const digestsPerPerson = (connector: FakeConnector): Map<string, number> => {
   const counts = new Map<string, number>();
   for (const sent of connector.sent.filter((s) => s.method === 'POST' && s.conversationId.startsWith('a:chat-'))) {
@@ -109,7 +66,12 @@ describe.each(backends)('reminder schedulers on one %s store', (name, prepare) =
   beforeEach(async () => {
     connector = await startFakeConnector();
     backing = await prepare();
-    await seed(backing.store, connector.serviceUrl);
+    await seedOneSmeEach(backing.store, {
+      count: PEOPLE,
+      due: PEOPLE,
+      serviceUrl: connector.serviceUrl,
+      withChats: false,
+    });
   });
   afterEach(async () => {
     await Promise.all(bots.map((b) => b.kill()));
