@@ -1,5 +1,5 @@
 import { localDate } from '../domain/calendar';
-import { ForbiddenActorError, InvalidInputError, UnknownTaskError } from '../domain/errors';
+import { ForbiddenActorError, InvalidInputError, StateError, UnknownTaskError } from '../domain/errors';
 import { holdsRole, MANAGER_ROLE, mayChangeTask, personKey } from '../domain/people';
 import { digestKindOn, nextDigestAt, type Digest } from '../domain/reminders';
 import type { Engagement, Person } from '../domain/types';
@@ -58,6 +58,8 @@ export class Digests {
   /** The digests of one engagement now, for its FastTrack Manager; at most one per person per day. */
   async remind(engagement: Engagement, by: Person): Promise<RemindResult> {
     if (!holdsRole(engagement, by, MANAGER_ROLE)) throw new ForbiddenActorError(by.id, [MANAGER_ROLE]);
+    if (engagement.completion)
+      throw new StateError('This engagement is complete: there is nothing to remind anyone of.');
     await this.deps.people.enrol(engagement);
     const result: RemindResult = { reminded: [], already: [], unreachable: [], failed: [] };
     const people = engagement.roles

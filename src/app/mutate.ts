@@ -1,3 +1,4 @@
+import { overflowingEvents } from '../domain/audit';
 import type { Engagement } from '../domain/types';
 import { NotFoundError, type EngagementStore, type Versioned } from './ports';
 import { retryOnConflict } from './retry';
@@ -5,7 +6,8 @@ import { retryOnConflict } from './retry';
 /**
  * Reads the engagement, applies `change` and writes the result on the etag it read.
  * A conflict re-reads and re-applies, so no concurrent update is lost. A change that returns the engagement
- * it was given writes nothing.
+ * it was given writes nothing. Events beyond what the document keeps move to the store's trail in the
+ * same write.
  */
 export async function mutateEngagement<R>(
   store: EngagementStore,
@@ -17,7 +19,9 @@ export async function mutateEngagement<R>(
     if (!current) throw new NotFoundError(id);
     const { engagement, result } = change(current.value);
     if (engagement === current.value) return { engagement: current, result };
-    const next = { ...engagement, revision: current.value.revision + 1 };
-    return { engagement: await store.replace(next, current.etag), result };
+    const stored = current.value.auditCount ?? current.value.audit.length;
+    const changed = { ...engagement, revision: current.value.revision + 1 };
+    const { engagement: next, moved } = overflowingEvents(changed, stored);
+    return { engagement: await store.replace(next, current.etag, moved), result };
   });
 }

@@ -115,6 +115,18 @@ export class PeopleDirectory {
     }
   }
 
+  /** Removes what reminders kept about a deleted engagement: its role holders' snoozes of its tasks. */
+  async dropEngagement(engagement: Engagement): Promise<void> {
+    for (const person of engagement.roles.flatMap((r) => r.people)) {
+      await retryOnConflict(async () => {
+        const current = await this.deps.store.getPerson(personKey(person));
+        const snoozes = current?.value.snoozes.filter((s) => s.engagementId !== engagement.id);
+        if (!current || !snoozes || snoozes.length === current.value.snoozes.length) return;
+        await this.deps.store.replacePerson({ ...current.value, snoozes }, current.etag);
+      });
+    }
+  }
+
   /** Forgets what was noted about a person, so their next activity is written (after a change elsewhere). */
   forget(key: string): void {
     this.noted.delete(key);

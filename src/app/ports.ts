@@ -1,4 +1,4 @@
-import type { Engagement } from '../domain/types';
+import type { AuditEvent, Engagement } from '../domain/types';
 import type { ReminderStore } from './reminderPorts';
 
 export interface Versioned<T> {
@@ -28,17 +28,35 @@ export class NotFoundError extends Error {
   }
 }
 
+/** Which of the events moved off an engagement's document to read: newest first. */
+export interface TrailQuery {
+  /** Only events numbered below this (those still on the document are read from it). */
+  beforeSeq: number;
+  limit: number;
+  /** Only this task's events. */
+  taskId?: string;
+}
+
 /**
- * Where engagements live. One document per engagement (settings, task states and audit trail),
- * so a change and its audit entry are one conditional write.
+ * Where engagements live. One document per engagement (settings, task states and the newest events of
+ * its trail), so a change and its audit event are one conditional write. Older events move to the
+ * engagement's trail in the store as the document sheds them, in the same write on SQLite and
+ * before it, idempotently, on Cosmos DB (see docs/audit.md).
  */
 export interface EngagementStore {
   readonly kind: 'sqlite' | 'cosmos';
   get(id: string): Promise<Versioned<Engagement> | undefined>;
   /** Throws AlreadyExistsError when an engagement with this id exists. */
   create(engagement: Engagement): Promise<Versioned<Engagement>>;
-  /** Throws ConflictError when `etag` is stale, NotFoundError when the engagement is gone. */
-  replace(engagement: Engagement, etag: string): Promise<Versioned<Engagement>>;
+  /**
+   * Throws ConflictError when `etag` is stale, NotFoundError when the engagement is gone. `moved` are the
+   * events the document no longer holds (see overflowingEvents): they are kept in the engagement's trail.
+   */
+  replace(engagement: Engagement, etag: string, moved?: AuditEvent[]): Promise<Versioned<Engagement>>;
+  /** Events moved off the engagement's document, newest first. */
+  trail(engagementId: string, query: TrailQuery): Promise<AuditEvent[]>;
+  /** Removes the engagement, the record of who holds its roles, and its whole trail. */
+  delete(engagementId: string): Promise<void>;
   /** Engagements in which the person with this key (see personKey) holds a role. */
   listByMember(key: string): Promise<Engagement[]>;
   /** Resolves when the store answers; used by the readiness probe. */

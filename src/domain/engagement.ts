@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Playbook } from '../playbook/types';
 import { memberKeys } from './people';
+import { withEvents } from './audit';
 import { applyScope } from './scope';
 import { validSettings, type EngagementSettings } from './settings';
 import type { Engagement, Person } from './types';
@@ -26,7 +27,7 @@ export function startEngagement(playbook: Playbook, input: NewEngagement, now: D
     w.tasks.map((t) => ({ ...t, services: [...t.services], status: 'notStarted' as const })),
   );
   const scoped = applyScope(tasks, undefined, settings.servicesInScope, input.createdBy, at);
-  return {
+  const engagement: Engagement = {
     id: engagementIdFor(input.tenantId, input.channelId),
     revision: 1,
     tenantId: input.tenantId,
@@ -40,8 +41,10 @@ export function startEngagement(playbook: Playbook, input: NewEngagement, now: D
     playbookVersion: playbook.version,
     ...settings,
     tasks: scoped.tasks,
-    audit: scoped.events,
+    audit: [],
+    auditCount: 0,
     posts: [],
     memberKeys: memberKeys(settings),
   };
+  return withEvents(engagement, scoped.events);
 }

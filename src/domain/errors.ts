@@ -40,3 +40,11 @@ export class InvalidInputError extends DomainError {
     super(`${field}: ${problem}`);
   }
 }
+
+/** The engagement is not in a state that allows this (already signed off, not everything answered, ...). */
+export class StateError extends DomainError {
+  readonly code = 'state';
+  constructor(readonly problem: string) {
+    super(problem);
+  }
+}

@@ -38,3 +38,16 @@ export function mayEditSettings(engagement: Engagement, actor: Person): boolean 
 export function rolesOf(engagement: Engagement, person: Person): string[] {
   return engagement.roles.filter((r) => r.people.some((p) => samePerson(p, person))).map((r) => r.role);
 }
+
+/** FastTrack staff of the engagement: everyone who holds one of its roles. */
+export function isStaff(engagement: Engagement, actor: Person): boolean {
+  return engagement.roles.some((r) => r.people.some((p) => samePerson(p, actor)));
+}
+
+export function isCustomerContact(engagement: Engagement, actor: Person): boolean {
+  return engagement.customerContacts.some((p) => samePerson(p, actor));
+}
+
+/** How the domain names the people who may do a thing, in ForbiddenActorError. */
+export const STAFF = 'FastTrack staff of this engagement';
+export const CUSTOMER_CONTACT = "the customer's contacts for this engagement";

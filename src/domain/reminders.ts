@@ -116,7 +116,9 @@ export function digestFor(input: DigestInput, policy: ReminderPolicy): Digest | 
   const { recipient, today, kind, now } = input;
   const snoozed = (e: Engagement, t: EngagementTask) =>
     input.snoozes.some((s) => s.engagementId === e.id && s.taskId === t.id && Date.parse(s.until) > now.getTime());
-  const sections = input.engagements.flatMap((engagement): DigestSection[] => {
+  // A complete engagement (its Next Step chosen) has nothing left to remind anyone of.
+  const open = input.engagements.filter((e) => !e.completion);
+  const sections = open.flatMap((engagement): DigestSection[] => {
     const roles = rolesOf(engagement, recipient);
     const outstanding = engagement.tasks.filter(isOutstanding);
     const items = outstanding

@@ -1,8 +1,11 @@
 import type { Playbook } from '../playbook/types';
 import { ForbiddenActorError, InvalidInputError } from './errors';
 import { MANAGER_ROLE, memberKeys, mayEditSettings } from './people';
-import { withAudit } from './audit';
+import { withEvents } from './audit';
+import { outputAreas, signOffCleared } from './outputs';
+import { settingEvents } from './settingEvents';
 import { applyScope } from './scope';
+import { isCalendarDate } from './text';
 import type { Engagement, Person, RoleAssignment, WorkshopPlan } from './types';
 
 export const SETTINGS_LIMITS = { customerName: 200, peoplePerRole: 25, contacts: 50 } as const;
@@ -18,12 +21,6 @@ export interface EngagementSettings {
 /** The playbook's roles, plus the FastTrack Manager who runs every engagement. */
 export function engagementRoles(playbook: Playbook): string[] {
   return playbook.roles.includes(MANAGER_ROLE) ? playbook.roles : [...playbook.roles, MANAGER_ROLE];
-}
-
-function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
 /** Checks settings against the playbook and returns them tidied (trimmed, de-duplicated). */
@@ -74,18 +71,14 @@ export function updateSettings(
 ): Engagement {
   if (!mayEditSettings(engagement, actor)) throw new ForbiddenActorError(actor.id, [MANAGER_ROLE]);
   const valid = validSettings(playbook, settings);
-  const scoped = applyScope(
-    engagement.tasks,
-    engagement.servicesInScope,
-    valid.servicesInScope,
-    actor,
-    now.toISOString(),
-  );
-  return {
-    ...engagement,
-    ...valid,
-    tasks: scoped.tasks,
-    audit: withAudit(engagement.audit, scoped.events),
-    memberKeys: memberKeys(valid),
-  };
+  const at = now.toISOString();
+  const scoped = applyScope(engagement.tasks, engagement.servicesInScope, valid.servicesInScope, actor, at);
+  const updated: Engagement = { ...engagement, ...valid, tasks: scoped.tasks, memberKeys: memberKeys(valid) };
+  const areasChanged = outputAreas(updated).join('\n') !== outputAreas(engagement).join('\n');
+  const cleared = areasChanged ? signOffCleared(updated, actor, at, 'the areas in scope changed') : undefined;
+  return withEvents(cleared?.engagement ?? updated, [
+    ...settingEvents(engagement, valid, actor, at),
+    ...scoped.events,
+    ...(cleared ? [cleared.event] : []),
+  ]);
 }

@@ -1,6 +1,7 @@
 import { ForbiddenActorError, InvalidInputError, InvalidTransitionError, UnknownTaskError } from './errors';
-import { withAudit } from './audit';
+import { withEvents } from './audit';
 import { MANAGER_ROLE, mayChangeTask } from './people';
+import { checkedText } from './text';
 import { TASK_ACTIONS, type AuditEvent, type Engagement, type Person, type TaskAction, type TaskStatus } from './types';
 
 export const LIMITS = { reason: 500, note: 1000 } as const;
@@ -21,15 +22,6 @@ export interface TaskChange {
   note?: string;
 }
 
-function checkedText(field: keyof typeof LIMITS, value: string | undefined): string | undefined {
-  const text = value?.trim();
-  if (!text) return undefined;
-  if (text.length > LIMITS[field]) {
-    throw new InvalidInputError(field, `is ${text.length} characters; the limit is ${LIMITS[field]}`);
-  }
-  return text;
-}
-
 export function allowedActions(status: TaskStatus): TaskAction[] {
   return TASK_ACTIONS.filter((action) => MOVES[action][status] !== undefined);
 }
@@ -47,8 +39,8 @@ export function changeTaskStatus(
   }
   const to = MOVES[change.action][task.status];
   if (!to) throw new InvalidTransitionError(task.id, change.action, task.status);
-  const reason = checkedText('reason', change.reason);
-  const note = checkedText('note', change.note);
+  const reason = checkedText('reason', change.reason, LIMITS.reason);
+  const note = checkedText('note', change.note, LIMITS.note);
   if (change.action === 'notApplicable' && !reason) {
     throw new InvalidInputError('reason', 'is required to mark a task not applicable');
   }
@@ -72,12 +64,8 @@ export function changeTaskStatus(
     outOfScope: undefined,
     note: note ?? task.note,
   };
-  return {
-    engagement: {
-      ...engagement,
-      tasks: engagement.tasks.map((t) => (t.id === task.id ? updated : t)),
-      audit: withAudit(engagement.audit, [event]),
-    },
+  const changed = withEvents({ ...engagement, tasks: engagement.tasks.map((t) => (t.id === task.id ? updated : t)) }, [
     event,
-  };
+  ]);
+  return { engagement: changed, event: changed.audit.at(-1) ?? event };
 }

@@ -33,17 +33,72 @@ export interface RoleAssignment {
   people: Person[];
 }
 
-export type AuditAction = TaskAction | 'outOfScope' | 'intoScope';
+export type AuditAction =
+  | TaskAction
+  | 'outOfScope'
+  | 'intoScope'
+  | 'settingChanged'
+  | 'inputConfirmed'
+  | 'inputsOverridden'
+  | 'areaAdded'
+  | 'outputAnswered'
+  | 'signedOff'
+  | 'signOffCleared'
+  | 'nextStepChosen'
+  | 'deletionRequested';
 
+/** One change, with who made it, when, what it was about, and the value before and after. */
 export interface AuditEvent {
+  /** Numbers the engagement's events from 1, in order; set when the event is added to the trail. */
+  seq?: number;
   at: string;
   actor: Person;
-  taskId: string;
   action: AuditAction;
-  before: TaskStatus;
-  after: TaskStatus;
+  /** Set for changes to a task. */
+  taskId?: string;
+  /** What a change other than a task's is about: a setting, a Key Input, an output area. */
+  subject?: string;
+  before?: string;
+  after?: string;
   reason?: string;
   note?: string;
+}
+
+export interface Signature {
+  by: Person;
+  at: string;
+}
+
+/** Key Inputs are the playbook's; the engagement keeps who confirmed which, and a manager's override. */
+export interface KeyInputsRecord {
+  confirmed: (Signature & { input: string })[];
+  override?: Signature & { reason: string };
+}
+
+export const OUTPUT_ANSWERS = ['enabled', 'notPlanned'] as const;
+export type OutputAnswerKind = (typeof OUTPUT_ANSWERS)[number];
+
+export interface OutputAnswer extends Signature {
+  area: string;
+  answer: OutputAnswerKind;
+  /** YYYY-MM-DD, when the customer enabled it. */
+  date?: string;
+  note?: string;
+  /** Why the customer does not plan to enable it: required for notPlanned. */
+  reason?: string;
+}
+
+/** The customer's record of the Key Outputs: an answer per area, and their sign-off. */
+export interface OutputsRecord {
+  /** Features the customer added beyond the services in scope. */
+  addedAreas: string[];
+  answers: OutputAnswer[];
+  signedOff?: Signature;
+}
+
+export interface Completion extends Signature {
+  /** The Next Step chosen, as the playbook words it. */
+  nextStep: string;
 }
 
 export interface WorkshopPlan {
@@ -80,7 +135,14 @@ export interface Engagement {
   servicesInScope: string[];
   workshops: WorkshopPlan[];
   tasks: EngagementTask[];
+  /** The newest events of the trail; older ones are kept by the store outside this document. */
   audit: AuditEvent[];
+  /** How many events the trail has in all (the seq of the newest). */
+  auditCount?: number;
+  keyInputs?: KeyInputsRecord;
+  outputs?: OutputsRecord;
+  /** Set when the FastTrack Manager chose the Next Step: the engagement is complete. */
+  completion?: Completion;
   posts: CardPost[];
   /** Set while someone is posting the engagement's cards (ISO time), so two people never post them twice. */
   postingSince?: string;

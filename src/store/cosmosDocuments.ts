@@ -50,6 +50,15 @@ export class CosmosDocuments<T extends { id: string }> {
     }
   }
 
+  /** Deletes the document; one that is already gone is not an error. */
+  async delete(id: string): Promise<void> {
+    try {
+      await this.container.item(id, id).delete();
+    } catch (error) {
+      if (statusOf(error) !== 404) throw error;
+    }
+  }
+
   async query(query: string, parameters: { name: string; value: string }[]): Promise<Versioned<T>[]> {
     const { resources } = await this.container.items.query<ItemDefinition>({ query, parameters }).fetchAll();
     return resources.map((r) => ({ value: withoutSystemProperties<T>(r), etag: String(r._etag) }));

@@ -1,8 +1,9 @@
 import { CosmosClient, type CosmosClientOptions, type Database, type ItemDefinition } from '@azure/cosmos';
-import type { EngagementStore, Versioned } from '../app/ports';
+import type { EngagementStore, TrailQuery, Versioned } from '../app/ports';
 import type { PersonRecord, ReminderStore, SendRecord } from '../app/reminderPorts';
-import type { Engagement } from '../domain/types';
+import type { AuditEvent, Engagement } from '../domain/types';
 import { CosmosDocuments, withoutSystemProperties } from './cosmosDocuments';
+import { CosmosTrail } from './cosmosTrail';
 
 export interface CosmosOptions {
   endpoint: string;
@@ -37,6 +38,7 @@ export class CosmosEngagementStore implements EngagementStore, ReminderStore {
     private readonly engagements: CosmosDocuments<Engagement>,
     private readonly people: CosmosDocuments<PersonDocument>,
     private readonly sends: CosmosDocuments<SendRecord>,
+    private readonly audit: CosmosTrail,
   ) {}
 
   static async connect(options: CosmosOptions): Promise<CosmosEngagementStore> {
@@ -51,6 +53,7 @@ export class CosmosEngagementStore implements EngagementStore, ReminderStore {
       await containerOf<Engagement>(database, 'engagements'),
       await containerOf<PersonDocument>(database, 'people'),
       await containerOf<SendRecord>(database, 'sends'),
+      await CosmosTrail.open(database),
     );
   }
 
@@ -62,8 +65,20 @@ export class CosmosEngagementStore implements EngagementStore, ReminderStore {
     return this.engagements.create(engagement);
   }
 
-  replace(engagement: Engagement, etag: string): Promise<Versioned<Engagement>> {
+  /** The moved events are written first: if the replace then fails, readers still see each event once. */
+  async replace(engagement: Engagement, etag: string, moved: AuditEvent[] = []): Promise<Versioned<Engagement>> {
+    await this.audit.keep(engagement.id, moved);
     return this.engagements.replace(engagement, etag);
+  }
+
+  trail(engagementId: string, query: TrailQuery): Promise<AuditEvent[]> {
+    return this.audit.read(engagementId, query);
+  }
+
+  /** The trail goes first: a crash part-way leaves the engagement in place, and deleting again finishes. */
+  async delete(engagementId: string): Promise<void> {
+    await this.audit.deleteAll(engagementId);
+    await this.engagements.delete(engagementId);
   }
 
   async listByMember(key: string): Promise<Engagement[]> {

@@ -2,9 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { AlreadyExistsError, ConflictError, NotFoundError, type EngagementStore, type Versioned } from '../app/ports';
+import {
+  AlreadyExistsError,
+  ConflictError,
+  NotFoundError,
+  type EngagementStore,
+  type TrailQuery,
+  type Versioned,
+} from '../app/ports';
 import type { PersonRecord, ReminderStore, SendRecord } from '../app/reminderPorts';
-import type { Engagement } from '../domain/types';
+import type { AuditEvent, Engagement } from '../domain/types';
 import { SqliteTable } from './sqliteTable';
 
 interface Row {
@@ -25,7 +32,16 @@ const SCHEMA = `
     engagement_id TEXT NOT NULL,
     PRIMARY KEY (key, engagement_id)
   ) WITHOUT ROWID;
-  CREATE INDEX IF NOT EXISTS members_engagement ON members(engagement_id)`;
+  CREATE INDEX IF NOT EXISTS members_engagement ON members(engagement_id);
+  -- The events an engagement's document no longer holds, written in the transaction that sheds them.
+  CREATE TABLE IF NOT EXISTS audit_events (
+    engagement_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    task_id TEXT,
+    body TEXT NOT NULL,
+    PRIMARY KEY (engagement_id, seq)
+  ) WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS audit_events_task ON audit_events(engagement_id, task_id, seq)`;
 
 /** Fills the members table of a database written before it existed; a no-op once filled. */
 const BACKFILL_MEMBERS = `
@@ -41,6 +57,7 @@ export class SqliteEngagementStore implements EngagementStore, ReminderStore {
   private readonly people: SqliteTable<PersonRecord>;
   private readonly sends: SqliteTable<SendRecord>;
   private readonly writeMembers: (engagement: Engagement) => void;
+  private readonly replaceTx: (engagement: Engagement, etag: string, next: string, moved: AuditEvent[]) => number;
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
@@ -66,10 +83,37 @@ export class SqliteEngagementStore implements EngagementStore, ReminderStore {
       ),
       forgetMembers: this.db.prepare('DELETE FROM members WHERE engagement_id = ?'),
       addMember: this.db.prepare('INSERT OR IGNORE INTO members (key, engagement_id) VALUES (?, ?)'),
+      addEvent: this.db.prepare(
+        'INSERT OR IGNORE INTO audit_events (engagement_id, seq, task_id, body) VALUES (?, ?, ?, ?)',
+      ),
+      trail: this.db.prepare<[string, number, number], { body: string }>(
+        'SELECT body FROM audit_events WHERE engagement_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?',
+      ),
+      taskTrail: this.db.prepare<[string, string, number, number], { body: string }>(
+        `SELECT body FROM audit_events WHERE engagement_id = ? AND task_id = ? AND seq < ?
+         ORDER BY seq DESC LIMIT ?`,
+      ),
+      deleteEngagement: this.db.prepare('DELETE FROM engagements WHERE id = ?'),
+      deleteTrail: this.db.prepare('DELETE FROM audit_events WHERE engagement_id = ?'),
     };
     this.writeMembers = this.db.transaction((engagement: Engagement) => {
       this.statements.forgetMembers.run(engagement.id);
       for (const key of engagement.memberKeys) this.statements.addMember.run(key, engagement.id);
+    });
+    // The update goes first: on a stale etag nothing at all is written, moved events included.
+    this.replaceTx = this.db.transaction((engagement: Engagement, etag: string, next: string, moved: AuditEvent[]) => {
+      const { update, addEvent } = this.statements;
+      const updated = update.run(
+        next,
+        JSON.stringify(engagement),
+        new Date().toISOString(),
+        engagement.id,
+        etag,
+      ).changes;
+      if (updated === 0) return 0;
+      for (const event of moved) addEvent.run(engagement.id, event.seq, event.taskId ?? null, JSON.stringify(event));
+      this.writeMembers(engagement);
+      return updated;
     });
   }
 
@@ -93,24 +137,28 @@ export class SqliteEngagementStore implements EngagementStore, ReminderStore {
     return { value: engagement, etag };
   }
 
-  async replace(engagement: Engagement, etag: string): Promise<Versioned<Engagement>> {
+  async replace(engagement: Engagement, etag: string, moved: AuditEvent[] = []): Promise<Versioned<Engagement>> {
     const next = randomUUID();
-    const changes = this.db.transaction(() => {
-      const updated = this.statements.update.run(
-        next,
-        JSON.stringify(engagement),
-        new Date().toISOString(),
-        engagement.id,
-        etag,
-      ).changes;
-      if (updated > 0) this.writeMembers(engagement);
-      return updated;
-    })();
-    if (changes === 0) {
+    if (this.replaceTx(engagement, etag, next, moved) === 0) {
       if (this.statements.exists.get(engagement.id)) throw new ConflictError(engagement.id);
       throw new NotFoundError(engagement.id);
     }
     return { value: engagement, etag: next };
+  }
+
+  async trail(engagementId: string, query: TrailQuery): Promise<AuditEvent[]> {
+    const rows = query.taskId
+      ? this.statements.taskTrail.all(engagementId, query.taskId, query.beforeSeq, query.limit)
+      : this.statements.trail.all(engagementId, query.beforeSeq, query.limit);
+    return rows.map((row) => JSON.parse(row.body) as AuditEvent);
+  }
+
+  async delete(engagementId: string): Promise<void> {
+    this.db.transaction(() => {
+      this.statements.deleteTrail.run(engagementId);
+      this.statements.forgetMembers.run(engagementId);
+      this.statements.deleteEngagement.run(engagementId);
+    })();
   }
 
   async listByMember(key: string): Promise<Engagement[]> {

@@ -29,7 +29,10 @@ export function withTimeouts(store: Store, timeoutMs: number): Store {
     kind: store.kind,
     get: timed('get', (id) => store.get(id)),
     create: timed('create', (engagement) => store.create(engagement)),
-    replace: timed('replace', (engagement, etag) => store.replace(engagement, etag)),
+    replace: timed('replace', (engagement, etag, moved) => store.replace(engagement, etag, moved)),
+    trail: timed('trail', (engagementId, query) => store.trail(engagementId, query)),
+    // One call per stored event on Cosmos DB; if it is cut short, deleting again finishes the job.
+    delete: (engagementId) => withTimeout(store.delete(engagementId), timeoutMs * 10, 'delete'),
     listByMember: timed('listByMember', (key) => store.listByMember(key)),
     getPerson: timed('getPerson', (key) => store.getPerson(key)),
     createPerson: timed('createPerson', (record) => store.createPerson(record)),

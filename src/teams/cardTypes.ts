@@ -35,6 +35,8 @@ export interface WorkshopTaskRow {
 export interface WorkshopCardData {
   engagementId: string;
   customerName: string;
+  /** Says plainly that Key Inputs are unconfirmed, or that the manager went ahead without them; else empty. */
+  inputsNotice: string;
   name: string;
   primaryRole: string;
   appliesTo: string;
@@ -55,6 +57,57 @@ export interface SummaryCardData {
   roles: { role: string; progress: string }[];
   services: string;
   contacts: string;
+  inputs: string;
+  outputsStatus: string;
+  /** Filled once the customer signed the outputs off. */
+  enabledAreas: { area: string; detail: string }[];
+  notPlannedHeading: string;
+  notPlannedAreas: { area: string; reason: string }[];
+  /** Why the Next Steps are not open yet, or who completed the engagement with which step; else empty. */
+  nextStepsStatus: string;
+  nextSteps: { title: string; text: string; data: { engagementId: string; step: string } }[];
+}
+
+export interface KeyInputsCardData {
+  customerName: string;
+  intro: string;
+  inputs: { text: string; status: string; canConfirm: boolean; data: { engagementId: string; input: string } }[];
+  overrideText: string;
+  canOverride: boolean;
+  engagementId: string;
+}
+
+export interface OutputAreaRow {
+  name: string;
+  answer: string;
+  detail: string;
+}
+
+export interface KeyOutputsCardData {
+  engagementId: string;
+  customerName: string;
+  keyOutputs: { text: string }[];
+  status: string;
+  areas: OutputAreaRow[];
+  /** The area the answer form starts on: the first without an answer. */
+  firstOpenArea: string;
+  /** False once complete: the outputs are final. */
+  open: boolean;
+  canSignOff: boolean;
+}
+
+export interface HistoryCardData {
+  title: string;
+  subtitle: string;
+  events: { when: string; text: string }[];
+  empty: string;
+}
+
+export interface ConfirmDeleteCardData {
+  engagementId: string;
+  customerName: string;
+  text: string;
+  deleteTitle: string;
 }
 
 export interface Choice {
@@ -137,6 +190,10 @@ export interface CardData {
   help: HelpCardData;
   welcome: WelcomeCardData;
   digest: DigestCardData;
+  keyInputs: KeyInputsCardData;
+  keyOutputs: KeyOutputsCardData;
+  history: HistoryCardData;
+  confirmDelete: ConfirmDeleteCardData;
 }
 
 export type CardName = keyof CardData;
@@ -152,4 +209,8 @@ export const CARD_NAMES: readonly CardName[] = [
   'help',
   'welcome',
   'digest',
+  'keyInputs',
+  'keyOutputs',
+  'history',
+  'confirmDelete',
 ];

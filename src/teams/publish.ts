@@ -3,11 +3,16 @@ import { claimPosting, recordPosts } from '../app/engagementSetup';
 import type { CardPost, Engagement } from '../domain/types';
 import type { AdaptiveCard } from './cards';
 import type { BotDeps } from './deps';
+import { keyInputsView } from './views/keyInputs';
+import { keyOutputsView } from './views/keyOutputs';
 import { summaryView } from './views/summary';
 import { workshopView } from './views/workshop';
 
 export const SUMMARY_CARD = 'summary';
-export const workshopCardKey = (workshop: string): string => `workshop:${workshop}`;
+export const KEY_INPUTS_CARD = 'keyInputs';
+export const KEY_OUTPUTS_CARD = 'keyOutputs';
+const WORKSHOP_PREFIX = 'workshop:';
+export const workshopCardKey = (workshop: string): string => `${WORKSHOP_PREFIX}${workshop}`;
 
 const workshopsOf = (engagement: Engagement): string[] => [...new Set(engagement.tasks.map((t) => t.workshop))];
 
@@ -31,16 +36,32 @@ export class EngagementCards {
   }
 
   summary(engagement: Engagement): AdaptiveCard {
-    const title = this.deps.catalog.playbook(engagement.playbookId)?.title ?? engagement.playbookId;
-    return this.deps.cards.card('summary', summaryView(engagement, title));
+    const playbook = this.deps.catalog.playbook(engagement.playbookId);
+    return this.deps.cards.card('summary', summaryView(engagement, playbook, playbook?.title ?? engagement.playbookId));
+  }
+
+  keyInputs(engagement: Engagement): AdaptiveCard {
+    return this.deps.cards.card(
+      'keyInputs',
+      keyInputsView(engagement, this.deps.catalog.playbook(engagement.playbookId)),
+    );
+  }
+
+  keyOutputs(engagement: Engagement): AdaptiveCard {
+    const playbook = this.deps.catalog.playbook(engagement.playbookId);
+    return this.deps.cards.card('keyOutputs', keyOutputsView(engagement, playbook));
+  }
+
+  /** The card a key names: the summary, Key Inputs, Key Outputs, or `workshop:<name>`. */
+  render(engagement: Engagement, key: string): AdaptiveCard {
+    if (key === SUMMARY_CARD) return this.summary(engagement);
+    if (key === KEY_INPUTS_CARD) return this.keyInputs(engagement);
+    if (key === KEY_OUTPUTS_CARD) return this.keyOutputs(engagement);
+    return this.workshop(engagement, key.slice(WORKSHOP_PREFIX.length));
   }
 
   attachmentFor(engagement: Engagement, key: string): Attachment {
-    const card =
-      key === SUMMARY_CARD
-        ? this.summary(engagement)
-        : this.workshop(engagement, key.slice(workshopCardKey('').length));
-    return CardFactory.adaptiveCard(card);
+    return CardFactory.adaptiveCard(this.render(engagement, key));
   }
 
   /**
@@ -104,7 +125,12 @@ export class EngagementCards {
     this.scheduleUpdates(engagement, keys, clicked);
   }
 
+  /** The cards setup posts, in order: Key Inputs first, since the workshops depend on them. */
   allKeys(engagement: Engagement): string[] {
-    return [...workshopsOf(engagement).map(workshopCardKey), SUMMARY_CARD];
+    return [KEY_INPUTS_CARD, ...this.workshopKeys(engagement), SUMMARY_CARD];
+  }
+
+  workshopKeys(engagement: Engagement): string[] {
+    return workshopsOf(engagement).map(workshopCardKey);
   }
 }

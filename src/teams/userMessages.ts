@@ -4,6 +4,7 @@ import {
   ForbiddenActorError,
   InvalidInputError,
   InvalidTransitionError,
+  StateError,
   UnknownTaskError,
 } from '../domain/errors';
 import type { TaskAction, TaskStatus } from '../domain/types';
@@ -36,6 +37,7 @@ export function userMessage(error: unknown): string | undefined {
   }
   if (error instanceof UnknownTaskError) return `There is no task ${error.taskId} in this engagement.`;
   if (error instanceof InvalidInputError) return `Please check ${error.field}: it ${error.problem}.`;
+  if (error instanceof StateError) return `${error.problem} Nothing was changed.`;
   if (error instanceof NotFoundError) return 'This channel has no engagement yet. Type **workshops** to set one up.';
   if (error instanceof DomainError) return 'That could not be done. Nothing was changed.';
   return undefined;

@@ -4,7 +4,7 @@ import {
   InvalidTransitionError,
   UnknownTaskError,
 } from '../../src/domain/errors';
-import { AUDIT_LIMIT } from '../../src/domain/audit';
+import { AUDIT_KEPT, overflowingEvents, withEvents } from '../../src/domain/audit';
 import { allowedActions, changeTaskStatus, LIMITS } from '../../src/domain/transitions';
 import type { Engagement, TaskAction } from '../../src/domain/types';
 import { anEngagement, people, T0 } from '../fixtures/engagement';
@@ -23,6 +23,7 @@ describe('moving an FTOP task along', () => {
     const task = engagement.tasks.find((t) => t.id === '2533')!;
     expect(task).toMatchObject({ status: 'done', changedBy: people.sme, changedAt: T1.toISOString() });
     expect(event).toEqual({
+      seq: 1,
       at: T1.toISOString(),
       actor: people.sme,
       taskId: '2533',
@@ -147,14 +148,52 @@ describe('moving an FTOP task along', () => {
 });
 
 describe('the audit trail', () => {
-  it('keeps the newest 200 events, so the engagement document stays small', () => {
+  it('numbers every event in order and drops none', () => {
     let e = anEngagement();
     for (let i = 0; i < 110; i++) {
       e = changeTaskStatus(e, { taskId: '2533', action: 'complete', actor: people.sme }, T0).engagement;
       e = changeTaskStatus(e, { taskId: '2533', action: 'reopen', actor: people.sme }, T1).engagement;
     }
-    expect(e.audit).toHaveLength(AUDIT_LIMIT);
-    expect(e.audit.at(-1)).toMatchObject({ action: 'reopen', at: T1.toISOString() });
-    expect(e.audit[0]).toMatchObject({ action: 'complete' });
+    expect(e.auditCount).toBe(220);
+    expect(e.audit.map((a) => a.seq)).toEqual(Array.from({ length: 220 }, (_, i) => i + 1));
+  });
+
+  it('moves the oldest events beyond what the document keeps, but only events already stored', () => {
+    let e = anEngagement();
+    for (let i = 0; i < AUDIT_KEPT; i++) {
+      e = changeTaskStatus(
+        e,
+        { taskId: '2533', action: i % 2 ? 'reopen' : 'complete', actor: people.sme },
+        T0,
+      ).engagement;
+    }
+    const stored = e.auditCount!;
+    const next = changeTaskStatus(e, { taskId: '2533', action: 'complete', actor: people.sme }, T1).engagement;
+    const { engagement, moved } = overflowingEvents(next, stored);
+    expect(moved.map((m) => m.seq)).toEqual([1]);
+    expect(engagement.audit.map((a) => a.seq)).toEqual(Array.from({ length: AUDIT_KEPT }, (_, i) => i + 2));
+
+    const burst = withEvents(
+      e,
+      Array.from({ length: AUDIT_KEPT + 5 }, () => ({
+        at: T1.toISOString(),
+        actor: people.sme,
+        action: 'start' as const,
+      })),
+    );
+    const split = overflowingEvents(burst, stored);
+    expect(split.moved.every((m) => m.seq! <= stored)).toBe(true);
+    expect([...split.moved, ...split.engagement.audit].map((a) => a.seq)).toEqual(burst.audit.map((a) => a.seq));
+  });
+
+  it('numbers the events of a document written before events had numbers', () => {
+    const old = { ...anEngagement(), auditCount: undefined };
+    const withOld = {
+      ...old,
+      audit: [{ at: T0.toISOString(), actor: people.sme, action: 'start' as const, taskId: '2533' }],
+    };
+    const e = changeTaskStatus(withOld, { taskId: '2533', action: 'complete', actor: people.sme }, T1).engagement;
+    expect(e.audit.map((a) => a.seq)).toEqual([1, 2]);
+    expect(e.auditCount).toBe(2);
   });
 });

@@ -126,7 +126,13 @@ describe('a setup whose cards could not be posted', () => {
       harness.connector.clear();
       await sayIn(harness, A, 'tasks');
       const headings = harness.connector.sent.map((s) => texts(s.body)[1]);
-      expect(headings.slice(0, 4)).toEqual(['Identity Security', 'Device Security', 'Information Security', 'Contoso']);
+      expect(headings.slice(0, 5)).toEqual([
+        'Key Inputs',
+        'Identity Security',
+        'Device Security',
+        'Information Security',
+        'Contoso',
+      ]);
       harness.connector.clear();
       await sayIn(harness, A, 'tasks');
       expect(harness.connector.sent.map((s) => texts(s.body)[0])).toEqual([
@@ -145,6 +151,7 @@ describe('a setup whose cards could not be posted', () => {
       'This channel already has an engagement for Contoso. I posted the cards that were missing.',
     ]);
     expect(harness.connector.sent.map((s) => texts(s.body)[1])).toEqual([
+      'Key Inputs',
       'Identity Security',
       'Device Security',
       'Information Security',

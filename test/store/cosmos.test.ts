@@ -2,6 +2,7 @@ import { CosmosEngagementStore } from '../../src/store/cosmosStore';
 import { startLocalCosmos, type LocalCosmos } from '../fixtures/cosmosServer';
 import { engagementStoreContract } from './contract';
 import { reminderStoreContract } from './reminderContract';
+import { trailStoreContract } from './trailContract';
 
 let local: LocalCosmos | undefined;
 afterAll(async () => {
@@ -17,6 +18,15 @@ reminderStoreContract('Cosmos DB (@vercel/cosmosdb-server)', async () => {
   local ??= await startLocalCosmos();
   return CosmosEngagementStore.connect({ endpoint: local.endpoint, key: local.key, database: 'reminders' });
 });
+
+trailStoreContract(
+  'Cosmos DB (@vercel/cosmosdb-server)',
+  async () => {
+    local ??= await startLocalCosmos();
+    return CosmosEngagementStore.connect({ endpoint: local.endpoint, key: local.key, database: 'trail' });
+  },
+  10_000,
+);
 
 const account = process.env.COSMOS_ENDPOINT;
 if (account) {

@@ -3,9 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteEngagementStore } from '../../src/store/sqliteStore';
-import { anEngagement } from '../fixtures/engagement';
+import { changeTask } from '../../src/app/changeTask';
+import { AUDIT_KEPT } from '../../src/domain/audit';
+import { anEngagement, people, T0 } from '../fixtures/engagement';
 import { engagementStoreContract } from './contract';
 import { reminderStoreContract } from './reminderContract';
+import { trailStoreContract } from './trailContract';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -17,6 +20,7 @@ afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true 
 
 engagementStoreContract('SQLite', async () => new SqliteEngagementStore(tempDir()));
 reminderStoreContract('SQLite', async () => new SqliteEngagementStore(tempDir()));
+trailStoreContract('SQLite', async () => new SqliteEngagementStore(tempDir()), 10_000);
 
 describe('SQLite engagement store on disk', () => {
   it('keeps engagements across a restart', async () => {
@@ -43,6 +47,31 @@ describe('SQLite engagement store on disk', () => {
     old.close();
     const store = new SqliteEngagementStore(dir);
     expect((await store.listByMember(engagement.memberKeys[0]!)).map((e) => e.id)).toEqual([engagement.id]);
+    await store.close();
+  });
+
+  it('stores a change and the events it moves to the trail together, or neither', async () => {
+    const dir = tempDir();
+    const store = new SqliteEngagementStore(dir);
+    const engagement = anEngagement();
+    await store.create(engagement);
+    const deps = { store, now: () => T0 };
+    const flip = (i: number) =>
+      changeTask(deps, engagement.id, { taskId: '2533', action: i % 2 ? 'reopen' : 'complete', actor: people.sme });
+    for (let i = 0; i < AUDIT_KEPT; i++) await flip(i);
+    const before = await store.get(engagement.id);
+    // A real failure inside SQLite, after the engagement row was updated in the same transaction.
+    const other = new Database(join(dir, 'security-workshops.sqlite'));
+    other.exec(`CREATE TRIGGER fail_trail BEFORE INSERT ON audit_events BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    await expect(flip(AUDIT_KEPT)).rejects.toThrow('disk full');
+    expect(await store.get(engagement.id)).toEqual(before);
+    expect(other.prepare('SELECT COUNT(*) AS n FROM audit_events').get()).toEqual({ n: 0 });
+    other.exec('DROP TRIGGER fail_trail');
+    other.close();
+    await flip(AUDIT_KEPT);
+    const after = (await store.get(engagement.id))!.value;
+    expect(after.revision).toBe(before!.value.revision + 1);
+    expect(await store.trail(engagement.id, { beforeSeq: after.audit[0]!.seq!, limit: 10 })).toHaveLength(1);
     await store.close();
   });
 

@@ -7,6 +7,12 @@ import { choosePlaybookView, setupView } from '../../src/teams/views/setup';
 import { summaryView } from '../../src/teams/views/summary';
 import { taskListView } from '../../src/teams/views/taskList';
 import { workshopView } from '../../src/teams/views/workshop';
+import { keyInputsView } from '../../src/teams/views/keyInputs';
+import { keyOutputsView } from '../../src/teams/views/keyOutputs';
+import { historyView } from '../../src/teams/views/history';
+import { addOutputArea, answerOutput, outputAreas, OUTPUT_LIMITS, signOffOutputs } from '../../src/domain/outputs';
+import { overrideInputs } from '../../src/domain/keyInputs';
+import type { Engagement } from '../../src/domain/types';
 import { changeTaskStatus } from '../../src/domain/transitions';
 import { digestFor } from '../../src/domain/reminders';
 import { personKey } from '../../src/domain/people';
@@ -31,6 +37,30 @@ function largestEngagement() {
         .engagement,
     start,
   );
+}
+
+/** Every area the most a customer can add, each answered with the longest reason or note, signed off. */
+function largestOutputs(): Engagement {
+  const contact = largestEngagement().customerContacts[0]!;
+  const base = { ...largestEngagement(), customerContacts: [contact] };
+  const added = Array.from(
+    { length: OUTPUT_LIMITS.addedAreas },
+    (_, i) => `${i} ${'F'.repeat(OUTPUT_LIMITS.area - 3)}`,
+  );
+  const withAreas = added.reduce((e, area) => addOutputArea(e, area, contact, T0), base);
+  const answered = outputAreas(withAreas).reduce(
+    (e, area, i) =>
+      answerOutput(
+        e,
+        i % 2
+          ? { area, answer: 'notPlanned', reason: 'r'.repeat(OUTPUT_LIMITS.reason) }
+          : { area, answer: 'enabled', date: '2026-11-20', note: 'n'.repeat(OUTPUT_LIMITS.note) },
+        contact,
+        T0,
+      ),
+    withAreas,
+  );
+  return signOffOutputs(answered, contact, T0);
 }
 
 const engagement = anEngagement({ servicesInScope: ['AADP', 'Intune'] });
@@ -73,7 +103,28 @@ const samples: { [K in CardName]: CardData[K][] } = {
     ...names.map((w) => workshopView(largestEngagement(), seedPlaybook, w)),
   ],
   taskRow: workshopView(started, seedPlaybook, 'Device Security').tasks,
-  summary: [summaryView(started, seedPlaybook.title), summaryView(largestEngagement(), seedPlaybook.title)],
+  summary: [
+    summaryView(started, seedPlaybook, seedPlaybook.title),
+    summaryView(largestEngagement(), seedPlaybook, seedPlaybook.title),
+    summaryView(largestOutputs(), seedPlaybook, seedPlaybook.title),
+  ],
+  keyInputs: [
+    keyInputsView(started, seedPlaybook),
+    keyInputsView(overrideInputs(started, seedPlaybook.keyInputs, 'x'.repeat(500), people.manager, T0), seedPlaybook),
+  ],
+  keyOutputs: [keyOutputsView(started, seedPlaybook), keyOutputsView(largestOutputs(), seedPlaybook)],
+  history: [
+    historyView('Contoso', largestOutputs().audit.slice(-20).reverse(), 20),
+    historyView('Contoso', [], 20, '4084'),
+  ],
+  confirmDelete: [
+    {
+      engagementId: started.id,
+      customerName: 'C'.repeat(200),
+      text: 'This deletes everything.',
+      deleteTitle: `Delete ${'C'.repeat(200)}'s data`,
+    },
+  ],
   setup: [
     setupView(seedPlaybook, [people.sme, people.manager, people.customer]),
     setupView(seedPlaybook, [people.sme], started),

@@ -57,9 +57,15 @@ describe('setting up an engagement in the customer channel', () => {
       'Engagement started',
       'Maria set up Conduct Security Workshops for Contoso. The workshop cards follow.',
     ]);
-    expect(posted.map(heading)).toEqual(['Identity Security', 'Device Security', 'Information Security', 'Contoso']);
-    expect(texts(posted[0])).toContain('Due 1 Dec 2026 · No changes yet');
-    expect(texts(posted[3])).toContain('0 of 7 mandatory tasks done; 7 outstanding.');
+    expect(posted.map(heading)).toEqual([
+      'Key Inputs',
+      'Identity Security',
+      'Device Security',
+      'Information Security',
+      'Contoso',
+    ]);
+    expect(texts(posted[1])).toContain('Due 1 Dec 2026 · No changes yet');
+    expect(texts(posted[4])).toContain('0 of 7 mandatory tasks done; 7 outstanding.');
   });
 
   it('never creates a second engagement for the channel', async () => {
@@ -80,12 +86,12 @@ describe('setting up an engagement in the customer channel', () => {
     const answers = await Promise.all([submit(people.manager), submit(people.sme)]);
     const titles = answers.map((a) => texts((a.body as InvokeBody).value)[0]).sort();
     expect(titles).toEqual(['Already set up', 'Engagement started']);
-    expect(sentCards().map(heading)).toHaveLength(4);
+    expect(sentCards().map(heading)).toHaveLength(5);
   });
 
   it('shows tasks outside the customer licensing as not applicable, not outstanding', async () => {
     const { posted } = await setUp({ services: ['AADP', 'Intune', 'Exchange', 'AIP'] });
-    const device = posted[1]!;
+    const device = posted[2]!;
     expect(taskStatus(device, '4079')).toBe('Not applicable');
     expect(texts(device)).toContain("Reason: Not in the customer's licensing");
     expect(taskButtons(device, '4079')).toEqual(['Bring into scope']);
@@ -249,6 +255,7 @@ describe('commands in an engagement channel', () => {
       'Device Security',
       'Identity Security',
       'Information Security',
+      'Key Inputs',
     ]);
     expect(texts(updated.find((c) => heading(c) === 'Identity Security')).join('\n')).toContain('SME: Sam, Stan');
   });

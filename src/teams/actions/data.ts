@@ -52,3 +52,11 @@ export function listField(data: ActionData, name: string): string[] {
     .map((v) => v.trim())
     .filter((v) => v !== '');
 }
+
+/** A field that names one of `count` items by its position: "0", "1", ... */
+export function indexField(data: ActionData, name: string, count: number): number {
+  const value = requiredField(data, name, 4);
+  const index = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!(index < count)) throw new BadActionError(`The card field "${name}" names nothing on this card.`);
+  return index;
+}

@@ -5,7 +5,11 @@ import type { EngagementCards } from '../publish';
 import { actorOf } from '../turn';
 import { userMessage } from '../userMessages';
 import { BadActionError, parseAction } from './data';
+import { deleteEngagementAction, keepEngagementAction } from './deleteActions';
 import { digestActions } from './digestActions';
+import { confirmInputAction, overrideInputsAction } from './inputActions';
+import { chooseNextStepAction } from './nextStepActions';
+import { addAreaAction, answerOutputAction, openOutputsAction, signOffAction } from './outputActions';
 import { openSettingsAction, refreshSummaryAction, saveSettingsAction } from './settingsActions';
 import { choosePlaybookAction, submitSetupAction } from './setupActions';
 import { taskActions } from './taskActions';
@@ -24,6 +28,15 @@ export function actionMap(): ReadonlyMap<string, CardAction> {
     openSettingsAction,
     saveSettingsAction,
     refreshSummaryAction,
+    confirmInputAction,
+    overrideInputsAction,
+    openOutputsAction,
+    answerOutputAction,
+    addAreaAction,
+    signOffAction,
+    chooseNextStepAction,
+    deleteEngagementAction,
+    keepEngagementAction,
   ];
   return new Map<ActionVerb, CardAction>(actions.map((a) => [a.verb, a]));
 }

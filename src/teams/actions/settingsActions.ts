@@ -1,5 +1,6 @@
 import { saveSettings } from '../../app/engagementSetup';
 import { engagementOfAction } from '../engagementOfTurn';
+import { KEY_OUTPUTS_CARD } from '../publish';
 import { editableSettings, settingsMessage } from '../settingsForm';
 import { settingsFromInputs } from './settingsInput';
 import type { CardAction } from './types';
@@ -20,7 +21,7 @@ export const saveSettingsAction: CardAction = {
     const { value: current } = await engagementOfAction(turn, deps, data);
     const { playbook, members } = await editableSettings(turn, deps, current, actor);
     const saved = await saveSettings(deps, playbook, current.id, settingsFromInputs(data, playbook, members), actor);
-    cards.refreshPosted(saved.value, cards.allKeys(saved.value));
+    cards.refreshPosted(saved.value, [...cards.allKeys(saved.value), KEY_OUTPUTS_CARD]);
     await deps.people.enrol(saved.value);
     const text = `${actor.name} saved the settings for ${saved.value.customerName}. The workshop cards are up to date.`;
     return { kind: 'card', card: deps.cards.card('notice', { title: 'Settings saved', text }) };

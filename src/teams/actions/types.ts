@@ -18,6 +18,15 @@ export const ACTION_VERBS = [
   'digest.start',
   'digest.complete',
   'digest.snooze',
+  'inputs.confirm',
+  'inputs.override',
+  'outputs.open',
+  'outputs.answer',
+  'outputs.add',
+  'outputs.signOff',
+  'nextStep.choose',
+  'engagement.delete',
+  'engagement.keep',
 ] as const;
 export type ActionVerb = (typeof ACTION_VERBS)[number];
 

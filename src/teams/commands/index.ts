@@ -1,4 +1,7 @@
+import { inputsCommand, outputsCommand } from './customerRecord';
+import { deleteEngagementCommand } from './deleteEngagement';
 import { helpCommand } from './help';
+import { historyCommand } from './history';
 import { myTasksCommand } from './myTasks';
 import { remindCommand } from './remind';
 import { settingsCommand } from './settings';
@@ -17,6 +20,10 @@ export function commandMap(): ReadonlyMap<CommandName, Command> {
     settingsCommand,
     myTasksCommand,
     remindCommand,
+    inputsCommand,
+    outputsCommand,
+    historyCommand,
+    deleteEngagementCommand,
   );
   return new Map(commands.map((c) => [c.name, c]));
 }

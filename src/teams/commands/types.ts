@@ -2,7 +2,19 @@ import type { TurnContext } from 'botbuilder';
 import type { BotDeps } from '../deps';
 import type { EngagementCards } from '../publish';
 
-export const COMMAND_NAMES = ['help', 'workshops', 'status', 'tasks', 'settings', 'my tasks', 'remind'] as const;
+export const COMMAND_NAMES = [
+  'help',
+  'workshops',
+  'status',
+  'tasks',
+  'settings',
+  'my tasks',
+  'remind',
+  'inputs',
+  'outputs',
+  'history',
+  'delete engagement',
+] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export type CommandScope = 'all' | 'personal' | 'conversation';

@@ -1,5 +1,6 @@
 import { MessageFactory } from 'botbuilder';
 import { engagementOfTurn } from '../engagementOfTurn';
+import { SUMMARY_CARD } from '../publish';
 import { isPersonal } from '../turn';
 import { playbookWorkshopView } from '../views/catalog';
 import { offerSetup } from './offerSetup';
@@ -14,7 +15,7 @@ export const workshopsCommand: Command = {
     const { turn, deps, cards } = context;
     const engagement = isPersonal(turn) ? undefined : await engagementOfTurn(turn, deps);
     if (engagement) {
-      await cards.postAndRemember(turn, engagement.value);
+      await cards.postAndRemember(turn, engagement.value, [...cards.workshopKeys(engagement.value), SUMMARY_CARD]);
       return;
     }
     const footer = 'Task ID · name, then Mandatory/Optional · FastTrack role · services.';

@@ -1,18 +1,52 @@
+import { inputsOverride, unconfirmedInputs } from '../../domain/keyInputs';
+import { nextStepsBlockedBy } from '../../domain/nextSteps';
+import { outputAnswers, outputsOf } from '../../domain/outputs';
 import { peopleInRole } from '../../domain/people';
 import { mandatoryProgress, progressByRole, progressByWorkshop, type Progress } from '../../domain/progress';
 import type { Engagement } from '../../domain/types';
+import type { NextStep, Playbook } from '../../playbook/types';
 import type { SummaryCardData } from '../cardTypes';
-import { due, joined, names } from './format';
+import { answerText, outputsStatus } from './keyOutputs';
+import { due, joined, names, when } from './format';
+
+/** The playbook's wording of its third Key Output, the record of what the customer will not enable. */
+const NOT_PLANNED_HEADING = "Areas the customer doesn't plan to enable, with the reasons why";
 
 function progressLine(p: Progress): string {
   const outstanding = p.outstanding.map((t) => t.id);
   return `${p.done}/${p.total} done${outstanding.length ? ` · open: ${joined(outstanding)}` : ''}`;
 }
 
-export function summaryView(engagement: Engagement, playbookTitle: string): SummaryCardData {
+function inputsLine(engagement: Engagement, inputs: string[]): string {
+  const open = unconfirmedInputs(engagement, inputs);
+  if (open.length === 0) return inputs.length ? 'all confirmed' : 'none in this playbook';
+  const override = inputsOverride(engagement);
+  if (override) return `going ahead without ${open.length} unconfirmed (${override.by.name})`;
+  return `${inputs.length - open.length} of ${inputs.length} confirmed`;
+}
+
+const stepTitle = (step: NextStep): string => step.links[0]?.title ?? step.text;
+
+function nextStepsStatus(engagement: Engagement): string {
+  if (engagement.completion) {
+    const { by, at, nextStep } = engagement.completion;
+    return `Complete: ${by.name} chose the next step, ${when(at)}: ${nextStep}`;
+  }
+  const blocked = nextStepsBlockedBy(engagement);
+  return blocked.length ? `They open when the workshops are finished: ${blocked.join('; ')}.` : '';
+}
+
+export function summaryView(
+  engagement: Engagement,
+  playbook: Playbook | undefined,
+  playbookTitle: string,
+): SummaryCardData {
   const all = mandatoryProgress(engagement.tasks);
   const byWorkshop = progressByWorkshop(engagement);
   const byRole = progressByRole(engagement);
+  const answers = outputAnswers(engagement);
+  const signedOff = !!outputsOf(engagement).signedOff;
+  const stepsOpen = !engagement.completion && nextStepsBlockedBy(engagement).length === 0;
   return {
     engagementId: engagement.id,
     playbookTitle,
@@ -30,5 +64,26 @@ export function summaryView(engagement: Engagement, playbookTitle: string): Summ
       .map(([role, p]) => ({ role: `${role} (${names(peopleInRole(engagement, role))})`, progress: progressLine(p) })),
     services: engagement.servicesInScope.length ? joined(engagement.servicesInScope) : 'none chosen',
     contacts: names(engagement.customerContacts),
+    inputs: inputsLine(engagement, playbook?.keyInputs ?? []),
+    outputsStatus: outputsStatus(engagement),
+    enabledAreas: signedOff
+      ? answers
+          .filter((a) => a.answer?.answer === 'enabled')
+          .map((a) => ({ area: a.area, detail: answerText(a.answer) + (a.answer?.note ? ` · ${a.answer.note}` : '') }))
+      : [],
+    notPlannedHeading: NOT_PLANNED_HEADING,
+    notPlannedAreas: signedOff
+      ? answers
+          .filter((a) => a.answer?.answer === 'notPlanned')
+          .map((a) => ({ area: a.area, reason: a.answer?.reason ?? '' }))
+      : [],
+    nextStepsStatus: nextStepsStatus(engagement),
+    nextSteps: stepsOpen
+      ? (playbook?.nextSteps ?? []).map((step, i) => ({
+          title: `Choose: ${stepTitle(step)}`,
+          text: step.text,
+          data: { engagementId: engagement.id, step: String(i) },
+        }))
+      : [],
   };
 }

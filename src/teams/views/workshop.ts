@@ -6,6 +6,7 @@ import type { Playbook } from '../../playbook/types';
 import type { WorkshopCardData } from '../cardTypes';
 import { STATUS_TEXT } from '../userMessages';
 import { due, joined, names, when } from './format';
+import { inputsNotice } from './keyInputs';
 
 const STATUS_COLOR = { notStarted: 'Default', inProgress: 'Accent', done: 'Good', notApplicable: 'Warning' } as const;
 
@@ -22,6 +23,7 @@ export function workshopView(
   return {
     engagementId: engagement.id,
     customerName: engagement.customerName,
+    inputsNotice: inputsNotice(engagement, playbook),
     name: workshopName,
     primaryRole: workshop?.primaryRole ?? '',
     appliesTo: joined(workshop?.appliesTo ?? []),

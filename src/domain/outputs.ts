@@ -1,0 +1,159 @@
+import { ForbiddenActorError, InvalidInputError, StateError } from './errors';
+import { CUSTOMER_CONTACT, isCustomerContact } from './people';
+import { checkedText, isCalendarDate } from './text';
+import {
+  OUTPUT_ANSWERS,
+  type AuditEvent,
+  type Engagement,
+  type OutputAnswer,
+  type OutputAnswerKind,
+  type OutputsRecord,
+  type Person,
+} from './types';
+import { withEvents } from './audit';
+
+/** Bounds that keep the Key Outputs card, with every area answered at length, under Teams' 40 KB. */
+export const OUTPUT_LIMITS = { area: 80, note: 500, reason: 500, addedAreas: 10 } as const;
+
+export const outputsOf = (engagement: Engagement): OutputsRecord =>
+  engagement.outputs ?? { addedAreas: [], answers: [] };
+
+/** The areas the customer answers for: each service in scope, then each feature they added. */
+export function outputAreas(engagement: Engagement): string[] {
+  return [...engagement.servicesInScope, ...outputsOf(engagement).addedAreas];
+}
+
+/** The current answer for each area, unanswered areas included. */
+export function outputAnswers(engagement: Engagement): { area: string; answer?: OutputAnswer }[] {
+  const { answers } = outputsOf(engagement);
+  return outputAreas(engagement).map((area) => ({ area, answer: answers.find((a) => a.area === area) }));
+}
+
+export const unansweredAreas = (engagement: Engagement): string[] =>
+  outputAnswers(engagement)
+    .filter((a) => !a.answer)
+    .map((a) => a.area);
+
+export interface AnswerInput {
+  area: string;
+  answer: string;
+  date?: string;
+  note?: string;
+  reason?: string;
+}
+
+function mustBeContact(engagement: Engagement, actor: Person): void {
+  if (!isCustomerContact(engagement, actor)) throw new ForbiddenActorError(actor.id, [CUSTOMER_CONTACT]);
+  if (engagement.completion) throw new StateError('This engagement is complete; its Key Outputs are final.');
+}
+
+const describe = (a: OutputAnswer | undefined): string =>
+  !a ? 'unanswered' : a.answer === 'enabled' ? `enabled${a.date ? ` on ${a.date}` : ''}` : 'not planned';
+
+/** A sign-off that no longer holds (an answer or the areas changed): cleared, with its event. */
+export function signOffCleared(
+  engagement: Engagement,
+  actor: Person,
+  at: string,
+  why: string,
+): { engagement: Engagement; event: AuditEvent } | undefined {
+  const outputs = outputsOf(engagement);
+  if (!outputs.signedOff) return undefined;
+  const { signedOff: _cleared, ...rest } = outputs;
+  return {
+    engagement: { ...engagement, outputs: rest },
+    event: { at, actor, action: 'signOffCleared', subject: 'Key Outputs', before: 'signed off', reason: why },
+  };
+}
+
+function answerOf(input: AnswerInput, actor: Person, at: string): OutputAnswer {
+  if (!(OUTPUT_ANSWERS as readonly string[]).includes(input.answer)) {
+    throw new InvalidInputError('answer', 'must be Enabled or Not planned');
+  }
+  const answer = input.answer as OutputAnswerKind;
+  const note = checkedText('note', input.note, OUTPUT_LIMITS.note);
+  const reason = checkedText('reason', input.reason, OUTPUT_LIMITS.reason);
+  const date = input.date?.trim() || undefined;
+  if (answer === 'notPlanned' && !reason) {
+    throw new InvalidInputError('reason', 'is required for an area the customer does not plan to enable');
+  }
+  if (answer === 'enabled' && date && !isCalendarDate(date)) {
+    throw new InvalidInputError('date', `"${date.slice(0, 20)}" is not a date (YYYY-MM-DD)`);
+  }
+  return {
+    area: input.area,
+    answer,
+    ...(answer === 'enabled' && date && { date }),
+    ...(answer === 'enabled' && note && { note }),
+    ...(answer === 'notPlanned' && { reason }),
+    by: actor,
+    at,
+  };
+}
+
+const sameAnswer = (a: OutputAnswer | undefined, b: OutputAnswer): boolean =>
+  !!a && a.answer === b.answer && a.date === b.date && a.note === b.note && a.reason === b.reason;
+
+/** A customer contact answers for one area; a revision after sign-off clears the sign-off. */
+export function answerOutput(engagement: Engagement, input: AnswerInput, actor: Person, now: Date): Engagement {
+  mustBeContact(engagement, actor);
+  if (!outputAreas(engagement).includes(input.area)) {
+    throw new InvalidInputError('area', `"${input.area.slice(0, 60)}" is not one of this engagement's areas`);
+  }
+  const at = now.toISOString();
+  const answer = answerOf(input, actor, at);
+  const outputs = outputsOf(engagement);
+  const previous = outputs.answers.find((a) => a.area === input.area);
+  if (sameAnswer(previous, answer)) return engagement;
+  const answered: Engagement = {
+    ...engagement,
+    outputs: { ...outputs, answers: [...outputs.answers.filter((a) => a.area !== input.area), answer] },
+  };
+  const event: AuditEvent = {
+    at,
+    actor,
+    action: 'outputAnswered',
+    subject: input.area,
+    before: describe(previous),
+    after: describe(answer),
+    ...(answer.reason && { reason: answer.reason }),
+    ...(answer.note && { note: answer.note }),
+  };
+  const cleared = signOffCleared(answered, actor, at, `${input.area} was revised`);
+  return withEvents(cleared?.engagement ?? answered, cleared ? [event, cleared.event] : [event]);
+}
+
+/** A customer contact adds a feature they enable per their organisational policy. */
+export function addOutputArea(engagement: Engagement, name: string, actor: Person, now: Date): Engagement {
+  mustBeContact(engagement, actor);
+  const area = checkedText('feature', name, OUTPUT_LIMITS.area);
+  if (!area) throw new InvalidInputError('feature', 'needs a name');
+  const outputs = outputsOf(engagement);
+  if (outputAreas(engagement).some((a) => a.toLowerCase() === area.toLowerCase())) {
+    throw new StateError(`"${area}" is already on the list.`);
+  }
+  if (outputs.addedAreas.length >= OUTPUT_LIMITS.addedAreas) {
+    throw new InvalidInputError('feature', `would be more than ${OUTPUT_LIMITS.addedAreas} added features`);
+  }
+  const at = now.toISOString();
+  const added: Engagement = { ...engagement, outputs: { ...outputs, addedAreas: [...outputs.addedAreas, area] } };
+  const event: AuditEvent = { at, actor, action: 'areaAdded', subject: area, after: 'unanswered' };
+  const cleared = signOffCleared(added, actor, at, `${area} was added`);
+  return withEvents(cleared?.engagement ?? added, cleared ? [event, cleared.event] : [event]);
+}
+
+/** A customer contact signs the outputs off, once every area has an answer. */
+export function signOffOutputs(engagement: Engagement, actor: Person, now: Date): Engagement {
+  mustBeContact(engagement, actor);
+  const outputs = outputsOf(engagement);
+  if (outputs.signedOff)
+    throw new StateError(`The Key Outputs are already signed off by ${outputs.signedOff.by.name}.`);
+  const open = unansweredAreas(engagement);
+  if (open.length > 0) {
+    throw new StateError(`Sign-off needs an answer for every area; still unanswered: ${open.join(', ')}.`);
+  }
+  const at = now.toISOString();
+  return withEvents({ ...engagement, outputs: { ...outputs, signedOff: { by: actor, at } } }, [
+    { at, actor, action: 'signedOff', subject: 'Key Outputs', after: 'signed off' },
+  ]);
+}

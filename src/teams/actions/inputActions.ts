@@ -1,0 +1,42 @@
+import { changeEngagement } from '../../app/changeEngagement';
+import { confirmInput, overrideInputs } from '../../domain/keyInputs';
+import { engagementOfAction } from '../engagementOfTurn';
+import { KEY_INPUTS_CARD, SUMMARY_CARD } from '../publish';
+import { indexField } from './data';
+import type { ActionContext, ActionResult, CardAction } from './types';
+
+/** Stores the change, brings the posted cards that show Key Inputs up to date, answers with this one. */
+async function changeInputs(
+  { turn, deps, cards, data }: ActionContext,
+  change: Parameters<typeof changeEngagement>[2],
+): Promise<ActionResult> {
+  const { value: current } = await engagementOfAction(turn, deps, data);
+  const saved = await changeEngagement(deps, current.id, change);
+  const keys = [KEY_INPUTS_CARD, SUMMARY_CARD, ...cards.workshopKeys(saved.value)];
+  cards.refreshPosted(saved.value, keys, turn.activity.replyToId);
+  return { kind: 'card', card: cards.keyInputs(saved.value) };
+}
+
+const inputsOf = (context: ActionContext, playbookId: string): string[] =>
+  context.deps.catalog.playbook(playbookId)?.keyInputs ?? [];
+
+export const confirmInputAction: CardAction = {
+  verb: 'inputs.confirm',
+  async run(context) {
+    return changeInputs(context, (engagement, now) => {
+      const inputs = inputsOf(context, engagement.playbookId);
+      const input = inputs[indexField(context.data, 'input', inputs.length)] ?? '';
+      return confirmInput(engagement, inputs, input, context.actor, now);
+    });
+  },
+};
+
+export const overrideInputsAction: CardAction = {
+  verb: 'inputs.override',
+  async run(context) {
+    const reason = context.data.get('overrideReason');
+    return changeInputs(context, (engagement, now) =>
+      overrideInputs(engagement, inputsOf(context, engagement.playbookId), reason, context.actor, now),
+    );
+  },
+};

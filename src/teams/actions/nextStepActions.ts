@@ -1,0 +1,21 @@
+import { changeEngagement } from '../../app/changeEngagement';
+import { chooseNextStep } from '../../domain/nextSteps';
+import { engagementOfAction } from '../engagementOfTurn';
+import { SUMMARY_CARD } from '../publish';
+import { indexField } from './data';
+import type { CardAction } from './types';
+
+/** The FastTrack Manager chooses a Next Step: the engagement is complete and its reminders stop. */
+export const chooseNextStepAction: CardAction = {
+  verb: 'nextStep.choose',
+  async run({ turn, deps, cards, data, actor }) {
+    const { value: current } = await engagementOfAction(turn, deps, data);
+    const steps = (deps.catalog.playbook(current.playbookId)?.nextSteps ?? []).map((s) => s.text);
+    const step = indexField(data, 'step', steps.length);
+    const saved = await changeEngagement(deps, current.id, (engagement, now) =>
+      chooseNextStep(engagement, steps, step, actor, now),
+    );
+    cards.refreshPosted(saved.value, [SUMMARY_CARD], turn.activity.replyToId);
+    return { kind: 'card', card: cards.summary(saved.value) };
+  },
+};

@@ -1,0 +1,59 @@
+import { changeEngagement } from '../../app/changeEngagement';
+import { addOutputArea, answerOutput, OUTPUT_LIMITS, signOffOutputs } from '../../domain/outputs';
+import { engagementOfAction } from '../engagementOfTurn';
+import { KEY_OUTPUTS_CARD, SUMMARY_CARD } from '../publish';
+import { requiredField } from './data';
+import type { ActionContext, ActionResult, CardAction } from './types';
+
+/** Stores the customer's change, updates the posted outputs and summary cards, answers with the outputs. */
+async function changeOutputs(
+  { turn, deps, cards, data }: ActionContext,
+  change: Parameters<typeof changeEngagement>[2],
+): Promise<ActionResult> {
+  const { value: current } = await engagementOfAction(turn, deps, data);
+  const saved = await changeEngagement(deps, current.id, change);
+  cards.refreshPosted(saved.value, [KEY_OUTPUTS_CARD, SUMMARY_CARD], turn.activity.replyToId);
+  return { kind: 'card', card: cards.keyOutputs(saved.value) };
+}
+
+/** Posts the Key Outputs card as its own message, so the summary stays a summary. */
+export const openOutputsAction: CardAction = {
+  verb: 'outputs.open',
+  async run({ turn, deps, cards, data }) {
+    const { value: engagement } = await engagementOfAction(turn, deps, data);
+    await cards.postAndRemember(turn, engagement, [KEY_OUTPUTS_CARD]);
+    return { kind: 'card', card: cards.summary(engagement) };
+  },
+};
+
+export const answerOutputAction: CardAction = {
+  verb: 'outputs.answer',
+  async run(context) {
+    const { data, actor } = context;
+    const area = requiredField(data, 'area', OUTPUT_LIMITS.area);
+    const answer = data.get('answer') ?? '';
+    const text = data.get('text');
+    const input = {
+      area,
+      answer,
+      date: data.get('date'),
+      ...(answer === 'notPlanned' ? { reason: text } : { note: text }),
+    };
+    return changeOutputs(context, (engagement, now) => answerOutput(engagement, input, actor, now));
+  },
+};
+
+export const addAreaAction: CardAction = {
+  verb: 'outputs.add',
+  async run(context) {
+    const name = context.data.get('newArea') ?? '';
+    return changeOutputs(context, (engagement, now) => addOutputArea(engagement, name, context.actor, now));
+  },
+};
+
+export const signOffAction: CardAction = {
+  verb: 'outputs.signOff',
+  async run(context) {
+    return changeOutputs(context, (engagement, now) => signOffOutputs(engagement, context.actor, now));
+  },
+};

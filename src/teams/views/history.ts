@@ -1,0 +1,54 @@
+import type { AuditEvent } from '../../domain/types';
+import type { HistoryCardData } from '../cardTypes';
+import { STATUS_TEXT } from '../userMessages';
+import { when } from './format';
+import type { TaskStatus } from '../../domain/types';
+
+const WHAT: Record<AuditEvent['action'], string> = {
+  start: 'started',
+  complete: 'completed',
+  notApplicable: 'marked not applicable',
+  reopen: 'reopened',
+  outOfScope: 'took out of scope',
+  intoScope: 'brought into scope',
+  settingChanged: 'changed',
+  inputConfirmed: 'confirmed the Key Input',
+  inputsOverridden: 'went ahead without the Key Inputs',
+  areaAdded: 'added the output area',
+  outputAnswered: 'answered for',
+  signedOff: 'signed off',
+  signOffCleared: 'cleared the sign-off of',
+  nextStepChosen: 'chose the',
+  deletionRequested: 'asked to delete the engagement of',
+};
+
+const statusText = (value: string | undefined): string =>
+  value === undefined ? '' : (STATUS_TEXT[value as TaskStatus] ?? value);
+
+/** One line per event: who did what, from what to what, and why. */
+export function eventText(event: AuditEvent): string {
+  const subject = event.taskId ? `task ${event.taskId}` : (event.subject ?? '');
+  const change =
+    event.before !== undefined && event.after !== undefined
+      ? `: ${statusText(event.before)} → ${statusText(event.after)}`
+      : event.after !== undefined
+        ? `: ${statusText(event.after)}`
+        : '';
+  const why = event.reason ? ` · Reason: ${event.reason}` : '';
+  const note = event.note ? ` · Note: ${event.note}` : '';
+  return `**${event.actor.name}** ${WHAT[event.action]} ${subject}${change}${why}${note}`;
+}
+
+export function historyView(
+  customerName: string,
+  events: AuditEvent[],
+  limit: number,
+  taskId?: string,
+): HistoryCardData {
+  return {
+    title: taskId ? `History of task ${taskId}` : 'History',
+    subtitle: `${customerName} · the latest ${limit} changes, newest first`,
+    events: events.map((e) => ({ when: when(e.at), text: eventText(e) })),
+    empty: events.length === 0 ? (taskId ? `No changes to task ${taskId} yet.` : 'No changes yet.') : '',
+  };
+}

@@ -1,0 +1,41 @@
+import { inputsOverride, keyInputStates, unconfirmedInputs } from '../../domain/keyInputs';
+import type { Engagement } from '../../domain/types';
+import type { Playbook } from '../../playbook/types';
+import type { KeyInputsCardData } from '../cardTypes';
+import { when } from './format';
+
+/** What the workshop cards say while Key Inputs are unconfirmed; empty once they are all confirmed. */
+export function inputsNotice(engagement: Engagement, playbook: Playbook | undefined): string {
+  const open = unconfirmedInputs(engagement, playbook?.keyInputs ?? []);
+  if (open.length === 0) return '';
+  const override = inputsOverride(engagement);
+  if (override) return `Going ahead without confirmed Key Inputs (${override.by.name}: "${override.reason}").`;
+  return `Key Inputs not confirmed yet: ${open.join('; ')}. Staff confirm them with **inputs**.`;
+}
+
+export function keyInputsView(engagement: Engagement, playbook: Playbook | undefined): KeyInputsCardData {
+  const states = keyInputStates(engagement, playbook?.keyInputs ?? []);
+  const open = states.filter((s) => !s.confirmed).length;
+  const override = inputsOverride(engagement);
+  return {
+    engagementId: engagement.id,
+    customerName: engagement.customerName,
+    intro:
+      states.length === 0
+        ? 'This playbook names no Key Inputs.'
+        : open === 0
+          ? 'Every Key Input is confirmed: the workshops are ready to run.'
+          : 'What the workshops need before they start. FastTrack staff of this engagement confirm each one.',
+    inputs: states.map((s, i) => ({
+      text: s.input,
+      status: s.confirmed ? `✔ Confirmed by ${s.confirmed.by.name}, ${when(s.confirmed.at)}` : '○ Not confirmed',
+      canConfirm: !s.confirmed,
+      data: { engagementId: engagement.id, input: String(i) },
+    })),
+    overrideText:
+      override && open > 0
+        ? `${override.by.name} chose to go ahead without them, ${when(override.at)}: "${override.reason}"`
+        : '',
+    canOverride: open > 0 && !override,
+  };
+}

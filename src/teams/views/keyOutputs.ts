@@ -1,0 +1,48 @@
+import { outputAnswers, outputsOf } from '../../domain/outputs';
+import type { Engagement, OutputAnswer } from '../../domain/types';
+import type { Playbook } from '../../playbook/types';
+import type { KeyOutputsCardData } from '../cardTypes';
+import { day, plural, when } from './format';
+
+/** "✔ Enabled, 1 Dec 2026" or "✖ Not planned": readable without colour. */
+export function answerText(answer: OutputAnswer | undefined): string {
+  if (!answer) return '○ Not answered yet';
+  if (answer.answer === 'notPlanned') return '✖ Not planned';
+  return `✔ Enabled${answer.date ? `, ${day(answer.date)}` : ''}`;
+}
+
+/** The card shows the start of a long reason; the summary shows it in full once signed off. */
+const DETAIL_SHOWN = 200;
+const shortened = (text: string): string => (text.length > DETAIL_SHOWN ? `${text.slice(0, DETAIL_SHOWN - 1)}…` : text);
+
+function detailOf(answer: OutputAnswer): string {
+  const text = answer.reason ? `Reason: ${answer.reason}` : answer.note ? `Note: ${answer.note}` : '';
+  return [text && shortened(text), `${answer.by.name}, ${when(answer.at)}`].filter(Boolean).join(' · ');
+}
+
+export function outputsStatus(engagement: Engagement): string {
+  const rows = outputAnswers(engagement);
+  const { signedOff } = outputsOf(engagement);
+  if (signedOff) return `Signed off by ${signedOff.by.name}, ${when(signedOff.at)}.`;
+  const answered = rows.filter((r) => r.answer).length;
+  return `${answered} of ${plural(rows.length, 'area')} answered; not signed off yet.`;
+}
+
+export function keyOutputsView(engagement: Engagement, playbook: Playbook | undefined): KeyOutputsCardData {
+  const rows = outputAnswers(engagement);
+  const open = !engagement.completion;
+  return {
+    engagementId: engagement.id,
+    customerName: engagement.customerName,
+    keyOutputs: (playbook?.keyOutputs ?? []).map((text) => ({ text: `• ${text}` })),
+    status: outputsStatus(engagement),
+    areas: rows.map(({ area, answer }) => ({
+      name: area,
+      answer: answerText(answer),
+      detail: answer ? detailOf(answer) : '',
+    })),
+    firstOpenArea: (rows.find((r) => !r.answer) ?? rows[0])?.area ?? '',
+    open,
+    canSignOff: open && !outputsOf(engagement).signedOff && rows.length > 0 && rows.every((r) => r.answer),
+  };
+}
