@@ -62,7 +62,15 @@ export function signOffCleared(
   const { signedOff: _cleared, ...rest } = outputs;
   return {
     engagement: { ...engagement, outputs: rest },
-    event: { at, actor, action: 'signOffCleared', subject: 'Key Outputs', before: 'signed off', reason: why },
+    event: {
+      at,
+      actor,
+      action: 'signOffCleared',
+      subject: 'Key Outputs',
+      before: 'signed off',
+      after: 'not signed off',
+      reason: why,
+    },
   };
 }
 
@@ -98,7 +106,10 @@ const sameAnswer = (a: OutputAnswer | undefined, b: OutputAnswer): boolean =>
 export function answerOutput(engagement: Engagement, input: AnswerInput, actor: Person, now: Date): Engagement {
   mustBeContact(engagement, actor);
   if (!outputAreas(engagement).includes(input.area)) {
-    throw new InvalidInputError('area', `"${input.area.slice(0, 60)}" is not one of this engagement's areas`);
+    throw new InvalidInputError(
+      'area',
+      `names "${input.area.slice(0, 60)}", which is not one of this engagement's areas`,
+    );
   }
   const at = now.toISOString();
   const answer = answerOf(input, actor, at);
@@ -154,6 +165,6 @@ export function signOffOutputs(engagement: Engagement, actor: Person, now: Date)
   }
   const at = now.toISOString();
   return withEvents({ ...engagement, outputs: { ...outputs, signedOff: { by: actor, at } } }, [
-    { at, actor, action: 'signedOff', subject: 'Key Outputs', after: 'signed off' },
+    { at, actor, action: 'signedOff', subject: 'Key Outputs', before: 'not signed off', after: 'signed off' },
   ]);
 }

@@ -107,3 +107,29 @@ describe('engagement settings', () => {
     expect(() => anEngagement({ roles: [{ role: 'SME', people: crowd }] })).toThrow('SME has more than 25 people');
   });
 });
+
+describe('the trail of settings changes', () => {
+  it('records each changed setting with who, when, before and after; unchanged settings record nothing', () => {
+    const e = anEngagement();
+    expect(updateSettings(e, seedPlaybook, settingsOf(e), people.manager, T1).audit).toEqual(e.audit);
+    const changed = updateSettings(
+      e,
+      seedPlaybook,
+      {
+        ...settingsOf(e),
+        customerName: 'Contoso Ltd',
+        roles: e.roles.map((r) => (r.role === 'SME' ? { ...r, people: [people.sme, people.stranger] } : r)),
+        workshops: [{ name: 'Device Security', targetDate: '2026-12-01' }],
+      },
+      people.manager,
+      T1,
+    );
+    const events = changed.audit.slice(e.audit.length);
+    expect(events.map(({ subject, before, after }) => ({ subject, before, after }))).toEqual([
+      { subject: 'Customer name', before: 'Contoso', after: 'Contoso Ltd' },
+      { subject: 'SME', before: 'Sam', after: 'Sam, Stan' },
+      { subject: 'Target date: Device Security', before: 'none', after: '2026-12-01' },
+    ]);
+    expect(events.every((ev) => ev.actor === people.manager && ev.at === T1.toISOString())).toBe(true);
+  });
+});

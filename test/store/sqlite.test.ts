@@ -52,6 +52,13 @@ describe('SQLite engagement store on disk', () => {
 
   it('stores a change and the events it moves to the trail together, or neither', async () => {
     const dir = tempDir();
+    await new SqliteEngagementStore(dir).close();
+    // A real failure inside SQLite, armed by a flag: the insert into the trail fails after the engagement
+    // row was updated in the same transaction.
+    const other = new Database(join(dir, 'security-workshops.sqlite'));
+    other.exec(`CREATE TABLE fault (armed INTEGER NOT NULL); INSERT INTO fault VALUES (0);
+      CREATE TRIGGER fail_trail BEFORE INSERT ON audit_events WHEN (SELECT armed FROM fault) = 1
+      BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
     const store = new SqliteEngagementStore(dir);
     const engagement = anEngagement();
     await store.create(engagement);
@@ -60,13 +67,11 @@ describe('SQLite engagement store on disk', () => {
       changeTask(deps, engagement.id, { taskId: '2533', action: i % 2 ? 'reopen' : 'complete', actor: people.sme });
     for (let i = 0; i < AUDIT_KEPT; i++) await flip(i);
     const before = await store.get(engagement.id);
-    // A real failure inside SQLite, after the engagement row was updated in the same transaction.
-    const other = new Database(join(dir, 'security-workshops.sqlite'));
-    other.exec(`CREATE TRIGGER fail_trail BEFORE INSERT ON audit_events BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    other.exec('UPDATE fault SET armed = 1');
     await expect(flip(AUDIT_KEPT)).rejects.toThrow('disk full');
     expect(await store.get(engagement.id)).toEqual(before);
     expect(other.prepare('SELECT COUNT(*) AS n FROM audit_events').get()).toEqual({ n: 0 });
-    other.exec('DROP TRIGGER fail_trail');
+    other.exec('UPDATE fault SET armed = 0');
     other.close();
     await flip(AUDIT_KEPT);
     const after = (await store.get(engagement.id))!.value;

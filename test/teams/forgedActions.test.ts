@@ -28,6 +28,11 @@ afterAll(async () => {
 type InvokeBody = { statusCode: number; type: string; value: unknown };
 
 const etag = async () => (await store.get(engagementId))?.etag;
+/** The engagement without the record of posted cards: opening the Key Outputs card posts and records one. */
+const state = async () => {
+  const { posts: _posts, revision: _revision, ...rest } = (await store.get(engagementId))!.value;
+  return rest;
+};
 
 const prototypeKeys = fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty');
 const fieldName = fc.oneof(
@@ -94,14 +99,14 @@ function expectShortAnswer({ status, body }: { status: number; body: InvokeBody 
 
 describe('forged card actions', () => {
   it('from a customer: any verb and any data gets a clear short answer and changes nothing', async () => {
-    const before = await etag();
+    const before = await state();
     await fc.assert(
       fc.asyncProperty(verb, data, async (v, d) => {
         expectShortAnswer(await send(people.customer, v, d));
       }),
       { numRuns: 80 },
     );
-    expect(await etag()).toBe(before);
+    expect(await state()).toEqual(before);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
@@ -144,6 +149,68 @@ describe('forged card actions', () => {
       (await send(people.manager, 'task.complete', { engagementId, taskId: '2533', note: 'n'.repeat(5000) })).body
         .value,
     ).toEqual({ code: 'BadRequest', message: 'The card field "note" is too long.' });
+  });
+});
+
+const AREAS = ['AADP', 'Intune', 'Exchange'];
+const answerText = fc.string({ maxLength: 40 });
+const kind = fc.constantFrom('enabled', 'notPlanned');
+/** Answers for the Key Outputs that must each be refused. */
+const forgedAnswer = fc.oneof(
+  fc.record({
+    case: fc.constant("another engagement's area"),
+    who: fc.constant(people.customer),
+    area: fc.constantFrom('Defender for Cloud Apps', 'Exchange Online Protection', 'aadp', 'In tune', 'x'.repeat(81)),
+    answer: kind,
+    text: answerText,
+  }),
+  fc.record({
+    case: fc.constant('staff posing as a contact'),
+    who: fc.constantFrom(people.sme, people.manager, people.engineer, people.stranger),
+    area: fc.constantFrom(...AREAS),
+    answer: kind,
+    text: answerText.map((t) => `${t} reason`),
+  }),
+  fc.record({
+    case: fc.constant('an empty reason'),
+    who: fc.constant(people.customer),
+    area: fc.constantFrom(...AREAS),
+    answer: fc.constant('notPlanned'),
+    text: fc.constantFrom('', ' ', '\n\t ', '\u00a0\u2003'),
+  }),
+  fc.record({
+    case: fc.constant('an oversized note or reason'),
+    who: fc.constant(people.customer),
+    area: fc.constantFrom(...AREAS),
+    answer: kind,
+    text: fc.string({ minLength: 501, maxLength: 3000 }).filter((t) => t.trim().length > 500),
+  }),
+  fc.record({
+    case: fc.constant('an answer that is neither'),
+    who: fc.constant(people.customer),
+    area: fc.constantFrom(...AREAS),
+    answer: fc.string({ maxLength: 20 }).filter((a) => a !== 'enabled' && a !== 'notPlanned'),
+    text: answerText.map((t) => `${t} reason`),
+  }),
+);
+
+describe("forged answers to the customer's Key Outputs", () => {
+  it("another engagement's areas, staff posing as a contact, an empty reason, oversized text: refused, nothing stored", async () => {
+    const before = await state();
+    await fc.assert(
+      fc.asyncProperty(forgedAnswer, async (forged) => {
+        const data = { engagementId, area: forged.area, answer: forged.answer, text: forged.text };
+        const result = await send(forged.who, 'outputs.answer', data);
+        expectShortAnswer(result);
+        expect(result.body.type).not.toBe('application/vnd.microsoft.card.adaptive');
+      }),
+      { numRuns: 120 },
+    );
+    const added = await send(people.sme, 'outputs.add', { engagementId, newArea: 'Staff feature' });
+    expectShortAnswer(added);
+    expectShortAnswer(await send(people.customer, 'outputs.add', { engagementId, newArea: 'n'.repeat(81) }));
+    expectShortAnswer(await send(people.sme, 'outputs.signOff', { engagementId }));
+    expect(await state()).toEqual(before);
   });
 });
 

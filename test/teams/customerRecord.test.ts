@@ -1,0 +1,217 @@
+import { SqliteEngagementStore } from '../../src/store/sqliteStore';
+import { cardAction, channelMessage } from '../fixtures/activities';
+import { startHarness, type BotHarness } from '../fixtures/botHarness';
+import { cardsIn, texts, type Card } from '../fixtures/cardText';
+import { people, seedPlaybook, T0 } from '../fixtures/engagement';
+import { setUpChannel } from '../fixtures/setupChannel';
+
+let harness: BotHarness;
+let engagementId = '';
+beforeEach(async () => {
+  harness = await startHarness({}, { logs: true, now: () => T0 });
+  await setUpChannel(harness, { services: ['AADP', 'Intune'] });
+  const posted = cardsIn(harness.connector.sent.map((s) => s.body));
+  engagementId = JSON.stringify(posted).match(/"engagementId":"(eng-[0-9a-f]+)"/)?.[1] ?? '';
+  await harness.bot.idle();
+  harness.connector.clear();
+});
+afterEach(async () => {
+  await harness.stop();
+});
+
+type InvokeBody = { statusCode: number; type: string; value: unknown };
+const url = () => harness.connector.serviceUrl;
+const act = async (who: (typeof people)[keyof typeof people], verb: string, data: Record<string, string> = {}) =>
+  (await harness.post(cardAction(url(), who, verb, { engagementId, ...data }))).body as InvokeBody;
+const say = async (who: (typeof people)[keyof typeof people], text: string) => {
+  harness.connector.clear();
+  await harness.post(channelMessage(url(), who, text));
+  return harness.connector.sent.map((s) => s.body);
+};
+const answerText = (body: InvokeBody) => (typeof body.value === 'string' ? body.value : texts(body.value).join('\n'));
+/** The newest copy of each posted card the bot updated, by its heading. */
+async function updatedCards(): Promise<Map<string, Card>> {
+  await harness.bot.idle();
+  const puts = cardsIn(harness.connector.sent.filter((s) => s.method === 'PUT').map((s) => s.body));
+  return new Map(puts.map((card) => [texts(card)[1] ?? '', card]));
+}
+const answer = (who: (typeof people)[keyof typeof people], area: string, kind: string, text = '', date = '') =>
+  act(who, 'outputs.answer', { area, answer: kind, text, date });
+
+describe('Key Inputs', () => {
+  it('staff confirm each one; until then the workshop cards say so plainly', async () => {
+    const status = await say(people.manager, 'workshops');
+    expect(texts(cardsIn(status)[0]).join('\n')).toContain(
+      'Key Inputs not confirmed yet: M365 Security Conversation completed; Deploy Securely tasks completed.',
+    );
+    expect(answerText(await act(people.customer, 'inputs.confirm', { input: '0' }))).toBe(
+      'Only FastTrack staff of this engagement can do that here. Nothing was changed.',
+    );
+    const first = await act(people.sme, 'inputs.confirm', { input: '0' });
+    expect(answerText(first)).toMatch(/Confirmed by Sam/);
+    expect(answerText(await act(people.engineer, 'inputs.confirm', { input: '0' }))).toBe(
+      '"M365 Security Conversation completed" was already confirmed by Sam. Nothing was changed.',
+    );
+    await act(people.engineer, 'inputs.confirm', { input: '1' });
+    const cards = await updatedCards();
+    expect(texts(cards.get('Identity Security')).join('\n')).not.toContain('Key Inputs not confirmed');
+    expect(texts(cards.get('Contoso'))).toContain('all confirmed');
+  });
+
+  it('a FastTrack Manager can go ahead without them, only with a reason, which is recorded', async () => {
+    expect(answerText(await act(people.manager, 'inputs.override', { overrideReason: '   ' }))).toBe(
+      'Please check reason: it is required to proceed without confirmed Key Inputs.',
+    );
+    expect(answerText(await act(people.sme, 'inputs.override', { overrideReason: 'Because' }))).toBe(
+      'Only FastTrack Manager can do that here. Nothing was changed.',
+    );
+    const done = await act(people.manager, 'inputs.override', { overrideReason: 'Confirmed by phone with the CISO' });
+    expect(answerText(done)).toContain('Maria chose to go ahead without them');
+    const cards = await updatedCards();
+    expect(texts(cards.get('Device Security'))).toContain(
+      'Going ahead without confirmed Key Inputs (Maria: "Confirmed by phone with the CISO").',
+    );
+    const history = texts(cardsIn(await say(people.sme, 'history'))[0]).join('\n');
+    expect(history).toContain('**Maria** went ahead without the Key Inputs');
+    expect(history).toContain('Reason: Confirmed by phone with the CISO');
+  });
+});
+
+describe('Key Outputs, answered and signed off by the customer', () => {
+  it('lists one area per service in scope, and only customer contacts may answer', async () => {
+    const card = cardsIn(await say(people.sme, 'outputs'))[0]!;
+    expect(texts(card)).toEqual(
+      expect.arrayContaining(['**AADP** · ○ Not answered yet', '**Intune** · ○ Not answered yet']),
+    );
+    expect(answerText(await answer(people.manager, 'AADP', 'enabled'))).toBe(
+      "Only the customer's contacts for this engagement can do that here. Nothing was changed.",
+    );
+    expect(answerText(await answer(people.customer, 'AADP', 'notPlanned', ' \n '))).toBe(
+      'Please check reason: it is required for an area the customer does not plan to enable.',
+    );
+    expect(answerText(await answer(people.customer, 'Exchange', 'enabled'))).toBe(
+      'Please check area: it names "Exchange", which is not one of this engagement\'s areas.',
+    );
+    const answered = await answer(people.customer, 'AADP', 'notPlanned', 'No Azure AD P2 licences this year');
+    expect(answerText(answered)).toContain('**AADP** · ✖ Not planned');
+    expect(answerText(await act(people.customer, 'outputs.signOff'))).toBe(
+      'Sign-off needs an answer for every area; still unanswered: Intune. Nothing was changed.',
+    );
+  });
+
+  it('sign-off puts the outputs on the summary, with the areas not planned and why', async () => {
+    await say(people.manager, 'outputs');
+    await act(people.customer, 'outputs.add', { newArea: 'Defender for Cloud Apps' });
+    await answer(people.customer, 'AADP', 'notPlanned', 'No Azure AD P2 licences this year');
+    await answer(people.customer, 'Intune', 'enabled', 'All laptops enrolled', '2026-11-20');
+    await answer(people.customer, 'Defender for Cloud Apps', 'enabled');
+    const signed = await act(people.customer, 'outputs.signOff');
+    expect(answerText(signed)).toContain('Signed off by Chris');
+    const summary = texts((await updatedCards()).get('Contoso'));
+    expect(summary).toEqual(
+      expect.arrayContaining([
+        "Areas the customer doesn't plan to enable, with the reasons why",
+        'AADP',
+        'No Azure AD P2 licences this year',
+        'Intune',
+        '✔ Enabled, 20 Nov 2026 · All laptops enrolled',
+        'They open when the workshops are finished: 3 mandatory tasks still open.',
+      ]),
+    );
+  });
+
+  it('a revision after sign-off clears it, and the trail keeps both', async () => {
+    await answer(people.customer, 'AADP', 'enabled');
+    await answer(people.customer, 'Intune', 'enabled');
+    await act(people.customer, 'outputs.signOff');
+    const revised = await answer(people.customer, 'Intune', 'notPlanned', 'Moving to another MDM');
+    expect(answerText(revised)).toContain('2 of 2 areas answered; not signed off yet.');
+    const history = texts(cardsIn(await say(people.sme, 'history'))[0]);
+    expect(history.filter((t) => t.startsWith('**')).slice(0, 3)).toEqual([
+      '**Chris** cleared the sign-off of Key Outputs: signed off → not signed off · Reason: Intune was revised',
+      '**Chris** answered for Intune: enabled → not planned · Reason: Moving to another MDM',
+      '**Chris** signed off Key Outputs: not signed off → signed off',
+    ]);
+  });
+});
+
+describe('Next Steps', () => {
+  it('open once the tasks are done and the outputs signed off; the manager’s choice completes the engagement', async () => {
+    await answer(people.customer, 'AADP', 'enabled');
+    await answer(people.customer, 'Intune', 'enabled');
+    await act(people.customer, 'outputs.signOff');
+    expect(answerText(await act(people.manager, 'nextStep.choose', { step: '0' }))).toBe(
+      'The Next Steps open once the workshops are finished: 3 mandatory tasks still open. Nothing was changed.',
+    );
+    const inScope = seedPlaybook.workshops
+      .flatMap((w) => w.tasks)
+      .filter((t) => t.mandatory && t.services.some((s) => ['AADP', 'Intune'].includes(s)));
+    for (const task of inScope) await act(people.manager, 'task.complete', { taskId: task.id });
+    const summary = texts((await updatedCards()).get('Contoso'));
+    expect(summary).toEqual(
+      expect.arrayContaining([
+        'Choose: Conduct Services Workshops',
+        'Choose: Address Technical Gaps',
+        'If no workshops are required, proceed to Address Technical Gaps.',
+      ]),
+    );
+    expect(answerText(await act(people.sme, 'nextStep.choose', { step: '1' }))).toBe(
+      'Only FastTrack Manager can do that here. Nothing was changed.',
+    );
+    const chosen = await act(people.manager, 'nextStep.choose', { step: '1' });
+    expect(answerText(chosen)).toContain(
+      'Complete: Maria chose the next step, 2 Nov 2026, 09:00 UTC: If no workshops are required, proceed to Address Technical Gaps.',
+    );
+    const remind = await say(people.manager, 'remind');
+    expect(remind[0]?.text).toBe(
+      'This engagement is complete: there is nothing to remind anyone of. Nothing was changed.',
+    );
+  });
+});
+
+describe('history', () => {
+  it('shows the latest 20 changes, or one task’s, reading older ones from the trail', async () => {
+    await act(people.manager, 'task.start', { taskId: '2460' });
+    for (let i = 0; i < 60; i++) await act(people.sme, i % 2 ? 'task.reopen' : 'task.complete', { taskId: '2533' });
+    const latest = texts(cardsIn(await say(people.customer, 'history'))[0]).filter((t) => t.startsWith('**'));
+    expect(latest).toHaveLength(20);
+    expect(latest[0]).toBe('**Sam** reopened task 2533: Done → In progress');
+    const task = texts(cardsIn(await say(people.customer, 'history 2460'))[0]);
+    expect(task).toEqual(
+      expect.arrayContaining(['History of task 2460', '**Maria** started task 2460: Not started → In progress']),
+    );
+    expect((await say(people.customer, 'history 9999'))[0]?.text).toBe('There is no task 9999 in this engagement.');
+  });
+});
+
+describe('delete engagement', () => {
+  it('is for the FastTrack Manager, after a confirmation naming the customer, and leaves one log line', async () => {
+    expect((await say(people.sme, 'delete engagement'))[0]?.text).toBe(
+      'Only FastTrack Manager can do that here. Nothing was changed.',
+    );
+    const confirm = cardsIn(await say(people.manager, 'delete engagement'))[0]!;
+    expect(texts(confirm)).toEqual(
+      expect.arrayContaining(["Delete Contoso's engagement?", "Delete Contoso's data", 'Keep it']),
+    );
+    expect(answerText(await act(people.sme, 'engagement.delete'))).toBe(
+      'Only FastTrack Manager can do that here. Nothing was changed.',
+    );
+    harness.connector.clear();
+    const deleted = await act(people.manager, 'engagement.delete');
+    expect(answerText(deleted)).toBe(
+      "Engagement deleted\nMaria deleted all of Contoso's engagement data, its history included.",
+    );
+    const replaced = cardsIn(harness.connector.sent.filter((s) => s.method === 'PUT').map((s) => s.body));
+    expect(replaced.map((c) => texts(c)[0])).toEqual(Array(5).fill('Engagement deleted'));
+    const check = new SqliteEngagementStore(harness.dataDir);
+    expect(await check.get(engagementId)).toBeUndefined();
+    expect(await check.trail(engagementId, { beforeSeq: Number.MAX_SAFE_INTEGER, limit: 10 })).toEqual([]);
+    await check.close();
+    expect((await say(people.manager, 'status'))[0]?.text).toContain('This channel has no engagement yet.');
+    const lines = harness.logs.filter((l) => l.event === 'engagement.deleted');
+    expect(lines).toEqual([
+      expect.objectContaining({ engagementId, by: people.manager.aadObjectId, at: T0.toISOString() }),
+    ]);
+    expect(JSON.stringify(harness.logs)).not.toContain('Contoso');
+  });
+});
