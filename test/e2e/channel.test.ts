@@ -9,6 +9,7 @@ import { startHarness, type BotHarness } from '../fixtures/botHarness';
 import { testClock } from '../fixtures/clock';
 import { launchBrowser, loopbackPage, screenshot } from '../fixtures/browser';
 import { invokeAs, playgroundConfig, type PlaygroundConfig } from '../fixtures/playgroundApi';
+import { playgroundUi } from '../fixtures/playgroundUi';
 
 jest.setTimeout(180000);
 
@@ -38,10 +39,10 @@ afterAll(async () => {
   rmSync(cwd, { recursive: true, force: true });
 });
 
-const userNamed = (first: string) => config.users.find((u) => u.name.startsWith(first))!;
-const card = (text: string): Locator => page.locator('.ac-adaptiveCard').filter({ hasText: text }).last();
-const workshopCard = (name: string): Locator =>
-  page.locator('.ac-adaptiveCard').filter({ hasText: name }).filter({ hasText: 'Primary role' }).last();
+const ui = () => playgroundUi(page, config);
+const userNamed = (first: string) => ui().userNamed(first);
+const card = (text: string): Locator => ui().card(text);
+const workshopCard = (name: string): Locator => ui().workshopCard(name);
 const taskRow = (cardLocator: Locator, taskId: string): Locator =>
   cardLocator
     .locator('div')
@@ -57,11 +58,7 @@ async function say(text: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-async function pick(setup: Locator, index: number, name: string): Promise<void> {
-  await setup.locator('input[aria-label="People Picker"]').nth(index).click();
-  await page.keyboard.type(name.split(' ')[0]!);
-  await page.locator('.ms-Suggestions-item').filter({ hasText: name }).first().click();
-}
+const pick = (setup: Locator, index: number, name: string) => ui().pick(setup, index, name);
 
 describe('running the security workshops in a team channel of the Agents Playground', () => {
   it('offers the setup card when the bot is installed in the channel', async () => {

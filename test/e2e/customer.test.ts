@@ -1,0 +1,157 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { startPlayground, type Playground } from '../../src/devtools/playground';
+import { engagementIdFor } from '../../src/domain/engagement';
+import { SqliteEngagementStore } from '../../src/store/sqliteStore';
+import { startHarness, type BotHarness } from '../fixtures/botHarness';
+import { launchBrowser, loopbackPage, screenshot } from '../fixtures/browser';
+import { testClock } from '../fixtures/clock';
+import { invokeAs, playgroundConfig, type PlaygroundConfig } from '../fixtures/playgroundApi';
+import { playgroundUi } from '../fixtures/playgroundUi';
+
+jest.setTimeout(180000);
+
+let harness: BotHarness;
+let playground: Playground;
+let browser: Browser;
+let page: Page;
+let config: PlaygroundConfig;
+let cwd: string;
+const clock = testClock('2026-11-30T10:00:00Z');
+
+beforeAll(async () => {
+  cwd = mkdtempSync(join(tmpdir(), 'playground-'));
+  harness = await startHarness({}, { now: clock.now });
+  playground = await startPlayground(`${harness.bot.url}/api/messages`, { cwd });
+  config = await playgroundConfig(playground.url);
+  browser = await launchBrowser();
+  page = await loopbackPage(browser);
+  await page.goto(playground.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await playground?.stop();
+  await harness?.stop();
+  rmSync(cwd, { recursive: true, force: true });
+});
+
+const ui = () => playgroundUi(page, config);
+const outputsCard = () => ui().card("The playbook's Key Outputs");
+const inputsCard = () =>
+  page
+    .locator('.ac-adaptiveCard')
+    .filter({ hasText: 'M365 Security Conversation completed' })
+    .filter({ hasText: /Not confirmed|Confirmed by/ })
+    .last();
+const summaryCard = () => ui().card('Mandatory work by role');
+
+/** The engagement as stored, to act as other people through the Playground's API where the page cannot. */
+async function stored() {
+  const store = new SqliteEngagementStore(harness.dataDir);
+  try {
+    return (await store.get(engagementIdFor(config.tenantId, config.teams[0]!.channels[0]!.id)))!.value;
+  } finally {
+    await store.close();
+  }
+}
+
+async function answerArea(area: string, answer: 'Enabled' | 'Not planned', text = ''): Promise<void> {
+  const form = outputsCard();
+  await form.getByRole('combobox', { name: 'Area' }).click();
+  await page.getByRole('option', { name: area, exact: true }).click();
+  await form.getByRole('radio', { name: answer }).check();
+  await form.getByLabel('Why it is not planned (required), or a note').fill(text);
+  await form.getByRole('button', { name: 'Save answer' }).click();
+}
+
+describe("the customer's side, in a team channel of the Agents Playground", () => {
+  it('after setup the Key Inputs card lists what the workshops need, and staff confirm them', async () => {
+    await page.getByText('General').first().click();
+    const setup = ui().card('Set up an engagement');
+    await ui().pick(setup, 0, ui().userNamed('Megan').name);
+    await ui().pick(setup, 1, ui().userNamed('Adele').name);
+    await ui().pick(setup, 2, config.currentUser.name);
+    await ui().pick(setup, 3, config.currentUser.name);
+    await setup.getByLabel('Customer name').fill('Fabrikam');
+    await setup.getByRole('button', { name: 'Start the engagement' }).click();
+    await inputsCard().waitFor();
+    await ui().workshopCard('Device Security').getByText('Key Inputs not confirmed yet', { exact: false }).waitFor();
+    await inputsCard().getByRole('button', { name: 'Confirm' }).first().click();
+    await inputsCard().getByText(`✔ Confirmed by ${config.currentUser.name}`, { exact: false }).waitFor();
+    await inputsCard().getByRole('button', { name: 'Confirm' }).first().click();
+    await inputsCard().getByText('Every Key Input is confirmed', { exact: false }).waitFor();
+    await screenshot(page, 'customer-1-key-inputs');
+  });
+
+  it('a customer contact answers for an area; Not planned without a reason is refused', async () => {
+    await summaryCard().getByRole('button', { name: 'Key Outputs' }).click();
+    await outputsCard().getByText('0 of 10 areas answered; not signed off yet.').waitFor();
+    await answerArea('AADP', 'Not planned');
+    await page
+      .getByText('Please check reason: it is required for an area the customer does not plan to enable.')
+      .waitFor();
+    expect((await stored()).outputs?.answers ?? []).toEqual([]);
+    await screenshot(page, 'customer-2-reason-required');
+    await answerArea('AADP', 'Not planned', 'No Azure AD Premium P2 licences this year');
+    await outputsCard()
+      .getByText('**AADP** · ✖ Not planned', { exact: false })
+      .or(outputsCard().getByText('AADP · ✖ Not planned'))
+      .first()
+      .waitFor();
+    await answerArea('Intune', 'Enabled', 'All laptops enrolled');
+    await outputsCard().getByText('2 of 10 areas answered; not signed off yet.').waitFor();
+    await screenshot(page, 'customer-3-answers');
+  });
+
+  it('once every area is answered the contact signs off, and the summary shows the outputs', async () => {
+    const engagement = await stored();
+    const outputs = engagement.posts.find((p) => p.card === 'keyOutputs')!;
+    const rest = engagement.servicesInScope.filter((s) => s !== 'AADP' && s !== 'Intune');
+    // The page acts as one person and answers one area at a time: the Playground's API answers the others.
+    for (const area of rest.slice(0, -1)) {
+      const answered = await invokeAs(playground.url, {
+        from: config.currentUser.id,
+        conversationId: engagement.conversationId,
+        replyToId: outputs.activityId,
+        verb: 'outputs.answer',
+        data: { engagementId: engagement.id, area, answer: 'enabled', text: '' },
+      });
+      expect(answered.status).toBe(200);
+    }
+    await answerArea(rest.at(-1)!, 'Enabled');
+    await outputsCard().getByText('10 of 10 areas answered; not signed off yet.').waitFor();
+    await outputsCard().getByRole('button', { name: 'Sign off the Key Outputs' }).click();
+    await outputsCard().getByText(`Signed off by ${config.currentUser.name}`, { exact: false }).waitFor();
+    const summary = summaryCard();
+    await summary.getByText("Areas the customer doesn't plan to enable, with the reasons why").waitFor();
+    await summary.getByText('No Azure AD Premium P2 licences this year').waitFor();
+    await summary.getByText('They open when the workshops are finished', { exact: false }).waitFor();
+    await screenshot(page, 'customer-4-signed-off');
+  });
+
+  it('when every mandatory task is done the summary offers the Next Steps, and choosing one completes it', async () => {
+    const engagement = await stored();
+    const device = engagement.posts.find((p) => p.card === 'workshop:Device Security')!;
+    for (const task of engagement.tasks.filter((t) => t.mandatory && t.status === 'notStarted')) {
+      await invokeAs(playground.url, {
+        from: config.currentUser.id,
+        conversationId: engagement.conversationId,
+        replyToId: device.activityId,
+        verb: 'task.complete',
+        data: { engagementId: engagement.id, taskId: task.id },
+      });
+    }
+    const summary = summaryCard();
+    await summary.getByRole('button', { name: 'Choose: Conduct Services Workshops' }).waitFor();
+    await screenshot(page, 'customer-5-next-steps');
+    await summary.getByRole('button', { name: 'Choose: Address Technical Gaps' }).click();
+    await summaryCard().getByText('Complete:', { exact: false }).waitFor();
+    expect((await stored()).completion?.nextStep).toBe(
+      'If no workshops are required, proceed to Address Technical Gaps.',
+    );
+    await screenshot(page, 'customer-6-complete');
+  });
+});
