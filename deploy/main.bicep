@@ -45,16 +45,27 @@ resource database 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2024-05-15
   properties: { resource: { id: 'security-workshops' } }
 }
 
-resource engagements 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-05-15' = {
-  parent: database
-  name: 'engagements'
-  properties: {
-    resource: {
-      id: 'engagements'
-      partitionKey: { paths: ['/id'], kind: 'Hash' }
+// The containers the bot uses (src/store/cosmosContainers.ts). The bot's identity may read and write
+// documents but not create containers, so they are declared here.
+var containers = [
+  { id: 'engagements', partitionKey: '/id' }
+  { id: 'audit', partitionKey: '/engagementId' }
+  { id: 'people', partitionKey: '/id' }
+  { id: 'sends', partitionKey: '/id' }
+]
+
+resource cosmosContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-05-15' = [
+  for container in containers: {
+    parent: database
+    name: container.id
+    properties: {
+      resource: {
+        id: container.id
+        partitionKey: { paths: [container.partitionKey], kind: 'Hash' }
+      }
     }
   }
-}
+]
 
 // Cosmos DB Built-in Data Contributor, for the bot's identity only.
 resource dataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2024-05-15' = {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONFIG_VARIABLES, readConfig } from '../src/config';
+import { COSMOS_CONTAINERS } from '../src/store/cosmosContainers';
 
 const ROOT = join(__dirname, '..');
 const sorted = (values: Iterable<string>) => [...values].sort();
@@ -12,6 +13,12 @@ describe('configuration is documented and deployed as it is read', () => {
     const settings = bicep.slice(start, bicep.indexOf('\n      ]', start));
     const names = [...settings.matchAll(/name: '([^']+)'/g)].map((m) => m[1]!);
     expect(sorted(names)).toEqual(sorted(CONFIG_VARIABLES));
+  });
+
+  it('the Bicep template declares every Cosmos DB container the bot opens, with its partition key', () => {
+    const bicep = readFileSync(join(ROOT, 'deploy/main.bicep'), 'utf8');
+    const declared = [...bicep.matchAll(/\{ id: '([a-z]+)', partitionKey: '([^']+)' \}/g)].map((m) => [m[1], m[2]]);
+    expect(Object.fromEntries(declared)).toEqual(COSMOS_CONTAINERS);
   });
 
   it('.env.example documents every variable', () => {

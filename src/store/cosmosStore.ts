@@ -2,6 +2,7 @@ import { CosmosClient, type CosmosClientOptions, type Database, type ItemDefinit
 import type { EngagementStore, TrailQuery, Versioned } from '../app/ports';
 import type { PersonRecord, ReminderStore, SendRecord } from '../app/reminderPorts';
 import type { AuditEvent, Engagement } from '../domain/types';
+import { COSMOS_CONTAINERS } from './cosmosContainers';
 import { CosmosDocuments, withoutSystemProperties } from './cosmosDocuments';
 import { CosmosTrail } from './cosmosTrail';
 
@@ -16,8 +17,14 @@ export interface CosmosOptions {
 
 type PersonDocument = PersonRecord & { id: string };
 
-async function containerOf<T extends { id: string }>(database: Database, id: string): Promise<CosmosDocuments<T>> {
-  const { container } = await database.containers.createIfNotExists({ id, partitionKey: { paths: ['/id'] } });
+async function containerOf<T extends { id: string }>(
+  database: Database,
+  id: 'engagements' | 'people' | 'sends',
+): Promise<CosmosDocuments<T>> {
+  const { container } = await database.containers.createIfNotExists({
+    id,
+    partitionKey: { paths: [COSMOS_CONTAINERS[id]] },
+  });
   return new CosmosDocuments<T>(container);
 }
 

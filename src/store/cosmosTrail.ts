@@ -1,6 +1,7 @@
 import type { Container, Database, ItemDefinition } from '@azure/cosmos';
 import type { TrailQuery } from '../app/ports';
 import type { AuditEvent } from '../domain/types';
+import { COSMOS_CONTAINERS } from './cosmosContainers';
 import { statusOf } from './cosmosDocuments';
 
 interface TrailDocument {
@@ -23,7 +24,7 @@ export class CosmosTrail {
   static async open(database: Database): Promise<CosmosTrail> {
     const { container } = await database.containers.createIfNotExists({
       id: 'audit',
-      partitionKey: { paths: ['/engagementId'] },
+      partitionKey: { paths: [COSMOS_CONTAINERS.audit] },
     });
     return new CosmosTrail(container);
   }
