@@ -1,11 +1,11 @@
 import type { AuditEvent, Engagement } from './types';
 
 /**
- * How many of the newest events the engagement document keeps, for the cards and `history`. Older ones
- * move to the store's trail (see overflowingEvents), so a write stays the size of one change however
- * long the trail grows.
+ * How many of the newest events the engagement document keeps: as many as `history` shows, so it usually
+ * reads the document alone. Older ones move to the store's trail (see overflowingEvents), so a write
+ * stays the size of one change however long the trail grows.
  */
-export const AUDIT_KEPT = 50;
+export const AUDIT_KEPT = 20;
 
 /** The trail with every event numbered; documents written before events had numbers get theirs here. */
 function numbered(engagement: Engagement): { audit: AuditEvent[]; count: number } {

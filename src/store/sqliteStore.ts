@@ -83,9 +83,7 @@ export class SqliteEngagementStore implements EngagementStore, ReminderStore {
       ),
       forgetMembers: this.db.prepare('DELETE FROM members WHERE engagement_id = ?'),
       addMember: this.db.prepare('INSERT OR IGNORE INTO members (key, engagement_id) VALUES (?, ?)'),
-      addEvent: this.db.prepare(
-        'INSERT OR IGNORE INTO audit_events (engagement_id, seq, task_id, body) VALUES (?, ?, ?, ?)',
-      ),
+      addEvent: this.db.prepare('INSERT INTO audit_events (engagement_id, seq, task_id, body) VALUES (?, ?, ?, ?)'),
       trail: this.db.prepare<[string, number, number], { body: string }>(
         'SELECT body FROM audit_events WHERE engagement_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?',
       ),

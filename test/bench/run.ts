@@ -2,15 +2,15 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { cpus, tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import ts from 'typescript';
-import { engagementIdFor } from '../../src/domain/engagement';
-import { cardAction, rosterOf, TENANT } from '../fixtures/activities';
+import { rosterOf } from '../fixtures/activities';
 import { startLocalCosmos } from '../fixtures/cosmosServer';
-import { people, seedPlaybook } from '../fixtures/engagement';
+import { people } from '../fixtures/engagement';
 import { startFakeConnector, type FakeConnector } from '../fixtures/fakeConnector';
-import { setupInputs } from '../fixtures/setupChannel';
+import { setUp, taskAction } from './actions';
 import { load, post, type LoadResult } from './load';
 import { startChild, type ChildServer } from './processes';
 import { rateBench, sweepBench } from './reminders';
+import { trailBench } from './trail';
 
 const ROOT = join(__dirname, '../..');
 /** The bot as production runs it: the build in dist/ (npm run bench builds first). */
@@ -18,41 +18,6 @@ const BOT = join(ROOT, 'dist/index.js');
 const WORKERS = 8;
 const REQUESTS = 3000;
 const ROUNDS = 3;
-const TASKS = seedPlaybook.workshops.flatMap((w) => w.tasks.map((t) => t.id));
-
-const channelOf = (n: number) => `19:bench-${n}@thread.tacv2`;
-
-/** A card action in channel `n`, as Teams would send it. */
-function action(connector: FakeConnector, n: number, verb: string, data: Record<string, string>) {
-  const engagementId = engagementIdFor(TENANT, channelOf(n));
-  return cardAction(connector.serviceUrl, people.manager, verb, { engagementId, ...data }, { channelId: channelOf(n) });
-}
-
-async function setUp(bot: ChildServer, connector: FakeConnector, n: number): Promise<void> {
-  const { status, text } = await post(
-    `${bot.url}/api/messages`,
-    action(connector, n, 'setup.submit', setupInputs(seedPlaybook)),
-  );
-  if (status !== 200 || !text.includes('Engagement started'))
-    throw new Error(`setup ${n} failed: ${status} ${text.slice(0, 200)}`);
-}
-
-/**
- * Worker w keeps moving its own task of engagement n(w, i): complete, reopen, complete, ... so every
- * action is valid. Each (engagement, task) pair counts its own steps, across warm-up and measurement.
- */
-function taskAction(connector: FakeConnector, n: (w: number, i: number) => number) {
-  const steps = new Map<string, number>();
-  return (w: number, i: number) => {
-    const channel = n(w, i);
-    const taskId = TASKS[w % TASKS.length]!;
-    const key = `${channel}/${taskId}`;
-    const step = steps.get(key) ?? 0;
-    steps.set(key, step + 1);
-    return action(connector, channel, step % 2 === 0 ? 'task.complete' : 'task.reopen', { taskId });
-  };
-}
-
 /** Plain JavaScript for a TypeScript file, next to the build, so the baseline runs as the bot does: no loader. */
 function compiled(file: string): string {
   const output = ts.transpileModule(readFileSync(file, 'utf8'), {
@@ -155,6 +120,8 @@ async function memory(
 }
 
 const f = (n: number, digits = 0) => n.toFixed(digits);
+const ACTION_ROUNDS_TEXT =
+  '1,500 task actions on each side from 8 concurrent clients, in 3 rounds that alternate between the two (medians shown).';
 
 async function main(): Promise<void> {
   const connector = await startFakeConnector();
@@ -166,6 +133,7 @@ async function main(): Promise<void> {
     const mem = await memory(connector);
     const sweep = await sweepBench();
     const rate = await rateBench();
+    const trail = await trailBench(BOT, connector);
     const lines = [
       '# Benchmarks',
       '',
@@ -181,6 +149,17 @@ async function main(): Promise<void> {
       `| task action | ${f(ours.perSecond)} | ${f(ours.p50Ms, 1)} | ${f(ours.p99Ms, 1)} | ${ours.failures} |`,
       '',
       `Throughput ratio (task action / baseline): **${f(ratio, 2)}** (target: at least 0.50). p99 ratio: ${f(ours.p99Ms / baseline.p99Ms, 2)}.`,
+      '',
+      '## Card actions on an engagement with a long history (embedded SQLite store)',
+      '',
+      `One bot process: a new engagement each round (no history when the round starts), against one whose trail holds ${trail.trail.toLocaleString('en')} events (made by as many card actions before measuring). ${ACTION_ROUNDS_TEXT} Bytes written per action are the engagement document, rewritten whole by each action, plus the events the action moves to the trail.`,
+      '',
+      '| engagement | requests/s | bytes written per action | document bytes |',
+      '| --- | ---: | ---: | ---: |',
+      `| new, no history | ${f(trail.fresh.perSecond)} | ${f(trail.fresh.bytesPerAction)} | ${trail.fresh.documentBytes} |`,
+      `| ${trail.trail.toLocaleString('en')} events in its trail | ${f(trail.long.perSecond)} | ${f(trail.long.bytesPerAction)} | ${trail.long.documentBytes} |`,
+      '',
+      `Throughput ratio (long history / none): **${f(trail.long.perSecond / trail.fresh.perSecond, 2)}**; bytes per action ratio: **${f(trail.long.bytesPerAction / trail.fresh.bytesPerAction, 2)}**.`,
       '',
       '## Storage requests per card action (Cosmos DB path)',
       '',

@@ -23,10 +23,12 @@ type InvokeBody = { statusCode: number; type: string; value: unknown };
 const url = () => harness.connector.serviceUrl;
 const act = async (who: (typeof people)[keyof typeof people], verb: string, data: Record<string, string> = {}) =>
   (await harness.post(cardAction(url(), who, verb, { engagementId, ...data }))).body as InvokeBody;
+/** What the bot posted in answer: card updates still in flight from earlier clicks are left out. */
 const say = async (who: (typeof people)[keyof typeof people], text: string) => {
+  await harness.bot.idle();
   harness.connector.clear();
   await harness.post(channelMessage(url(), who, text));
-  return harness.connector.sent.map((s) => s.body);
+  return harness.connector.sent.filter((s) => s.method === 'POST').map((s) => s.body);
 };
 const answerText = (body: InvokeBody) => (typeof body.value === 'string' ? body.value : texts(body.value).join('\n'));
 /** The newest copy of each posted card the bot updated, by its heading. */
