@@ -126,8 +126,10 @@ export interface SetupCardData {
   services: Choice[];
   servicesValue: string;
   people: Choice[];
-  roles: { inputId: string; role: string; value: string }[];
+  roles: { inputId: string; role: string; value: string; current: string }[];
   contactsValue: string;
+  /** The people set now, in words, for clients that cannot show a pre-filled people picker. */
+  contactsCurrent: string;
   workshops: { inputId: string; label: string; value: string }[];
 }
 

@@ -97,6 +97,22 @@ describe('running the security workshops in a team channel of the Agents Playgro
     await screenshot(page, '4-summary-updated');
   });
 
+  it('the settings card shows who is assigned; changing one role and saving shows it', async () => {
+    await card('Mandatory work by role').getByRole('button', { name: 'Settings' }).click();
+    const settings = card('Settings for Contoso');
+    await settings.getByText(`Now: ${userNamed('Megan').name}`).waitFor();
+    await settings.getByText(`Now: ${userNamed('Adele').name}`).waitFor();
+    await settings.getByText(`Now: ${userNamed('Lynne').name}`).waitFor();
+    await screenshot(page, '5a-settings-show-who-is-assigned');
+    const taken = ['Megan', 'Adele', 'Lynne', config.currentUser.name];
+    const newcomer = config.users.find((u) => !taken.some((name) => u.name.startsWith(name)))!;
+    await pick(settings, 1, newcomer.name);
+    await settings.getByRole('button', { name: 'Save settings' }).click();
+    await card('Settings saved').waitFor();
+    await card('Mandatory work by role').getByText(`FastTrack Engineer (${newcomer.name})`).waitFor();
+    await screenshot(page, '5b-settings-saved');
+  });
+
   it("a customer's attempt to complete a task is refused and nothing changes", async () => {
     const store = new SqliteEngagementStore(harness.dataDir);
     try {
