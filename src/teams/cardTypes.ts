@@ -13,20 +13,20 @@ export interface PlaybookWorkshopCardData {
 export interface WorkshopTaskRow {
   id: string;
   name: string;
-  marker: 'Mandatory' | 'Optional';
-  role: string;
-  owners: string;
-  services: string;
+  /** [Optional ·] role: owners · services, and the last change when there is one. */
+  details: string;
+  /** A symbol and a word ("✔ Done"): readable without colour. */
   status: string;
-  statusColor: 'Default' | 'Accent' | 'Good' | 'Warning';
-  due: string;
-  lastChange: string;
+  statusColor: 'Default' | 'Accent' | 'Good';
   reason: string;
-  canStart: boolean;
-  canComplete: boolean;
+  /** The next step for the task, as one button; empty when the reader may not change it. */
+  primaryTitle: string;
+  primaryVerb: string;
+  primaryStyle: 'default' | 'positive';
+  /** Further moves, behind "More": complete a task not yet started, mark it not applicable. */
+  hasMore: boolean;
+  completeInMore: boolean;
   canMarkNotApplicable: boolean;
-  canReopen: boolean;
-  reopenTitle: string;
   reasonInputId: string;
   /** What every action button of the row sends back. */
   actionData: { engagementId: string; taskId: string };
@@ -34,18 +34,22 @@ export interface WorkshopTaskRow {
 
 export interface WorkshopCardData {
   engagementId: string;
-  customerName: string;
   /** Says plainly that Key Inputs are unconfirmed, or that the manager went ahead without them; else empty. */
   inputsNotice: string;
   name: string;
-  primaryRole: string;
-  appliesTo: string;
+  /** "Contoso · Primary role: SME · Intune, MDATP · Due 1 Dec 2026" */
+  subtitle: string;
   progressText: string;
-  done: number;
-  left: number;
+  /** Ten segments, filled in proportion to the mandatory tasks done: ▰▰▰▱▱▱▱▱▱▱ */
+  progressBar: string;
   successCriteria: { text: string }[];
   toggleId: string;
-  tasks: WorkshopTaskRow[];
+  /** Tasks not started or in progress, shown; done and not applicable ones fold under a toggle. */
+  openTasks: WorkshopTaskRow[];
+  finishedTasks: WorkshopTaskRow[];
+  finishedCount: number;
+  finishedLabel: string;
+  finishedToggleId: string;
 }
 
 export interface SummaryCardData {
@@ -53,6 +57,9 @@ export interface SummaryCardData {
   playbookTitle: string;
   customerName: string;
   overall: string;
+  /** The open mandatory tasks by name and owner. */
+  openTasks: { text: string }[];
+  moreOpen: string;
   workshops: { name: string; progress: string }[];
   roles: { role: string; progress: string }[];
   services: string;

@@ -28,12 +28,16 @@ export class CardRenderer {
   card<K extends CardName>(name: K, data: CardData[K]): AdaptiveCard {
     const template = this.templates.get(name);
     if (!template) throw new Error(`no card template named ${name}`);
-    const root = name === 'workshop' ? { ...data, taskRows: this.taskRows(data as CardData['workshop']) } : data;
+    const workshop = data as CardData['workshop'];
+    const root =
+      name === 'workshop'
+        ? { ...data, openRows: this.taskRows(workshop.openTasks), finishedRows: this.taskRows(workshop.finishedTasks) }
+        : data;
     return template.expand({ $root: root }) as AdaptiveCard;
   }
 
-  private taskRows(workshop: CardData['workshop']): unknown[] {
-    return workshop.tasks.map((row) => {
+  private taskRows(rows: CardData['taskRow'][]): unknown[] {
+    return rows.map((row) => {
       const key = JSON.stringify(row);
       const cached = this.rows.get(key);
       if (cached) return cached;

@@ -7,7 +7,7 @@ import { engagementIdFor } from '../../src/domain/engagement';
 import { SqliteEngagementStore } from '../../src/store/sqliteStore';
 import { startHarness, type BotHarness } from '../fixtures/botHarness';
 import { testClock } from '../fixtures/clock';
-import { launchBrowser, loopbackPage, screenshot } from '../fixtures/browser';
+import { cardShot, launchBrowser, loopbackPage, screenshot } from '../fixtures/browser';
 import { invokeAs, playgroundConfig, type PlaygroundConfig } from '../fixtures/playgroundApi';
 import { playgroundUi } from '../fixtures/playgroundUi';
 
@@ -50,6 +50,11 @@ const taskRow = (cardLocator: Locator, taskId: string): Locator =>
     .filter({ has: page.getByRole('button') })
     .last();
 
+/** Unfolds the done and not-applicable tasks of a workshop card. */
+async function showFinished(workshop: Locator): Promise<void> {
+  await workshop.getByRole('button', { name: /^Show \d+ finished tasks?$/ }).click();
+}
+
 const COMPOSER = '[contenteditable="true"][role="textbox"]';
 
 async function say(text: string): Promise<void> {
@@ -83,12 +88,27 @@ describe('running the security workshops in a team channel of the Agents Playgro
     await screenshot(page, '2-workshop-cards');
   });
 
+  it('each card type is compact: a workshop card of five open tasks is at most two thirds of the 870 px it was', async () => {
+    const heights = {
+      identity: await cardShot(workshopCard('Identity Security'), 'workshop-identity'),
+      device: await cardShot(workshopCard('Device Security'), 'workshop-device'),
+      information: await cardShot(workshopCard('Information Security'), 'workshop-information'),
+      summary: await cardShot(card('Mandatory work by role'), 'summary'),
+      keyInputs: await cardShot(card('What the workshops need before they start'), 'key-inputs'),
+    };
+    expect(heights.device).toBeGreaterThan(200);
+    expect(heights.device).toBeLessThanOrEqual(580);
+  });
+
   it('a FastTrack Manager completes a task from its card, and the card shows it done', async () => {
     const device = workshopCard('Device Security');
     const row = taskRow(device, '2460');
+    await expect(row.getByRole('button').allInnerTexts()).resolves.toEqual(['Start', 'More']);
+    await row.getByRole('button', { name: 'More' }).click();
     await row.getByRole('button', { name: 'Complete' }).click();
-    await taskRow(workshopCard('Device Security'), '2460').getByText('Done', { exact: true }).waitFor();
     await workshopCard('Device Security').getByText('1 of 4 mandatory tasks done').waitFor();
+    await showFinished(workshopCard('Device Security'));
+    await taskRow(workshopCard('Device Security'), '2460').getByText('✔ Done', { exact: true }).waitFor();
     await screenshot(page, '3-task-done');
   });
 
@@ -104,6 +124,7 @@ describe('running the security workshops in a team channel of the Agents Playgro
     await settings.getByText(`Now: ${userNamed('Adele').name}`).waitFor();
     await settings.getByText(`Now: ${userNamed('Lynne').name}`).waitFor();
     await screenshot(page, '5a-settings-show-who-is-assigned');
+    await cardShot(settings, 'settings');
     const taken = ['Megan', 'Adele', 'Lynne', config.currentUser.name];
     const newcomer = config.users.find((u) => !taken.some((name) => u.name.startsWith(name)))!;
     await pick(settings, 1, newcomer.name);
@@ -135,7 +156,7 @@ describe('running the security workshops in a team channel of the Agents Playgro
       await store.close();
     }
     await expect(
-      taskRow(workshopCard('Identity Security'), '2533').getByText('Not started', { exact: true }).count(),
+      taskRow(workshopCard('Identity Security'), '2533').getByText('○ Not started', { exact: true }).count(),
     ).resolves.toBe(1);
     await screenshot(page, '5-customer-refused');
   });
@@ -149,6 +170,7 @@ describe('running the security workshops in a team channel of the Agents Playgro
     const digest = card('Your week ahead');
     await digest.getByText('MDATP Business Value Deck').waitFor();
     await screenshot(page, '6-digest-in-personal-chat');
+    await cardShot(digest, 'digest');
   });
 
   it('completing a task from the digest updates the channel card', async () => {
@@ -160,7 +182,9 @@ describe('running the security workshops in a team channel of the Agents Playgro
     await row.getByRole('button', { name: 'Complete' }).click();
     await card('Nothing outstanding for you.').waitFor();
     await page.getByText('General').first().click();
-    await taskRow(workshopCard('Device Security'), '4079').getByText('Done', { exact: true }).waitFor();
+    await workshopCard('Device Security').getByText('2 of 4 mandatory tasks done').waitFor();
+    await showFinished(workshopCard('Device Security'));
+    await taskRow(workshopCard('Device Security'), '4079').getByText('✔ Done', { exact: true }).waitFor();
     await screenshot(page, '7-channel-updated-from-digest');
   });
 });

@@ -6,7 +6,7 @@ import { startPlayground, type Playground } from '../../src/devtools/playground'
 import { engagementIdFor } from '../../src/domain/engagement';
 import { SqliteEngagementStore } from '../../src/store/sqliteStore';
 import { startHarness, type BotHarness } from '../fixtures/botHarness';
-import { launchBrowser, loopbackPage, screenshot } from '../fixtures/browser';
+import { cardShot, launchBrowser, loopbackPage, screenshot } from '../fixtures/browser';
 import { testClock } from '../fixtures/clock';
 import { invokeAs, playgroundConfig, type PlaygroundConfig } from '../fixtures/playgroundApi';
 import { playgroundUi } from '../fixtures/playgroundUi';
@@ -78,7 +78,7 @@ describe("the customer's side, in a team channel of the Agents Playground", () =
     await setup.getByLabel('Customer name').fill('Fabrikam');
     await setup.getByRole('button', { name: 'Start the engagement' }).click();
     await inputsCard().waitFor();
-    await ui().workshopCard('Device Security').getByText('Key Inputs not confirmed yet', { exact: false }).waitFor();
+    await ui().workshopCard('Device Security').getByText('2 Key Inputs not confirmed yet', { exact: false }).waitFor();
     await inputsCard().getByRole('button', { name: 'Confirm' }).first().click();
     await inputsCard().getByText(`✔ Confirmed by ${config.currentUser.name}`, { exact: false }).waitFor();
     await inputsCard().getByRole('button', { name: 'Confirm' }).first().click();
@@ -104,6 +104,7 @@ describe("the customer's side, in a team channel of the Agents Playground", () =
     await answerArea('Intune', 'Enabled', 'All laptops enrolled');
     await outputsCard().getByText('2 of 10 areas answered; not signed off yet.').waitFor();
     await screenshot(page, 'customer-3-answers');
+    await cardShot(outputsCard(), 'key-outputs');
   });
 
   it('once every area is answered the contact signs off, and the summary shows the outputs', async () => {

@@ -102,7 +102,10 @@ const samples: { [K in CardName]: CardData[K][] } = {
     ...names.map((w) => workshopView(started, seedPlaybook, w)),
     ...names.map((w) => workshopView(largestEngagement(), seedPlaybook, w)),
   ],
-  taskRow: workshopView(started, seedPlaybook, 'Device Security').tasks,
+  taskRow: [
+    ...workshopView(started, seedPlaybook, 'Device Security').openTasks,
+    ...workshopView(started, seedPlaybook, 'Device Security').finishedTasks,
+  ],
   summary: [
     summaryView(started, seedPlaybook, seedPlaybook.title),
     summaryView(largestEngagement(), seedPlaybook, seedPlaybook.title),

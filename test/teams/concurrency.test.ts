@@ -71,6 +71,6 @@ describe.each([
     );
     const card = (refresh.body as InvokeBody).value as Card;
     const statuses = staff.map((_, i) => taskStatus(card, `${9100 + i}`));
-    expect(statuses).toEqual(['In progress', ...Array(COUNT - 1).fill('Done')]);
+    expect(statuses).toEqual(['◐ In progress', ...Array(COUNT - 1).fill('✔ Done')]);
   });
 });

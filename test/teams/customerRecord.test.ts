@@ -43,9 +43,7 @@ const answer = (who: (typeof people)[keyof typeof people], area: string, kind: s
 describe('Key Inputs', () => {
   it('staff confirm each one; until then the workshop cards say so plainly', async () => {
     const status = await say(people.manager, 'workshops');
-    expect(texts(cardsIn(status)[0]).join('\n')).toContain(
-      'Key Inputs not confirmed yet: M365 Security Conversation completed; Deploy Securely tasks completed.',
-    );
+    expect(texts(cardsIn(status)[0]).join('\n')).toContain('2 Key Inputs not confirmed yet: type **inputs**.');
     expect(answerText(await act(people.customer, 'inputs.confirm', { input: '0' }))).toBe(
       'Only FastTrack staff of this engagement can do that here. Nothing was changed.',
     );

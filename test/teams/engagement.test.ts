@@ -64,7 +64,13 @@ describe('setting up an engagement in the customer channel', () => {
       'Information Security',
       'Contoso',
     ]);
-    expect(texts(posted[1])).toContain('Due 1 Dec 2026 · No changes yet');
+    expect(texts(posted[1])).toEqual(
+      expect.arrayContaining([
+        'Contoso · Primary role: SME · AADP · Due 1 Dec 2026',
+        '○ Not started',
+        ' · SME: Sam · AADP',
+      ]),
+    );
     expect(texts(posted[4])).toContain('0 of 7 mandatory tasks done; 7 outstanding.');
   });
 
@@ -92,7 +98,7 @@ describe('setting up an engagement in the customer channel', () => {
   it('shows tasks outside the customer licensing as not applicable, not outstanding', async () => {
     const { posted } = await setUp({ services: ['AADP', 'Intune', 'Exchange', 'AIP'] });
     const device = posted[2]!;
-    expect(taskStatus(device, '4079')).toBe('Not applicable');
+    expect(taskStatus(device, '4079')).toBe('— Not applicable');
     expect(texts(device)).toContain("Reason: Not in the customer's licensing");
     expect(taskButtons(device, '4079')).toEqual(['Bring into scope']);
     expect(texts(device)).toContain('0 of 2 mandatory tasks done');
@@ -121,11 +127,9 @@ describe('moving tasks along from the workshop card', () => {
     const response = await act(people.sme, 'task.complete', { taskId: '2533' });
     expect(response.type).toBe('application/vnd.microsoft.card.adaptive');
     const card = response.value as Card;
-    expect(taskStatus(card, '2533')).toBe('Done');
-    expect(texts(card)).toContain('1 of 1 mandatory tasks done');
-    expect(texts(card).find((t) => t.includes('Last change'))).toMatch(
-      /Last change: Sam, \d+ \w+ \d{4}, \d\d:\d\d UTC/,
-    );
+    expect(taskStatus(card, '2533')).toBe('✔ Done');
+    expect(texts(card)).toContain('1 of 1 mandatory task done');
+    expect(texts(card).find((t) => t.startsWith(' · SME: Sam'))).toMatch(/ · Sam, \d+ \w+ \d{4}, \d\d:\d\d UTC$/);
     expect(taskButtons(card, '2533')).toEqual(['Reopen']);
     await harness.bot.idle();
     const updates = harness.connector.sent.filter((s) => s.method === 'PUT');
@@ -150,7 +154,7 @@ describe('moving tasks along from the workshop card', () => {
       /^Only SME or FastTrack Manager/,
     );
     expect(taskStatus((await act(people.manager, 'task.start', { taskId: '4084' })).value as Card, '4084')).toBe(
-      'In progress',
+      '◐ In progress',
     );
   });
 
@@ -161,7 +165,7 @@ describe('moving tasks along from the workshop card', () => {
     const card = (
       await act(people.sme, 'task.notApplicable', { taskId: '4085', 'reason-4085': 'Customer uses Defender already' })
     ).value as Card;
-    expect(taskStatus(card, '4085')).toBe('Not applicable');
+    expect(taskStatus(card, '4085')).toBe('— Not applicable');
     expect(texts(card)).toContain('Reason: Customer uses Defender already');
   });
 
@@ -226,7 +230,7 @@ describe('commands in an engagement channel', () => {
       'Information Security',
       'Contoso',
     ]);
-    expect(taskStatus(sentCards()[1]!, '4084')).toBe('Done');
+    expect(taskStatus(sentCards()[1]!, '4084')).toBe('✔ Done');
   });
 
   it('"settings" is for the FastTrack Manager only', async () => {

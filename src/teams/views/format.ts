@@ -1,3 +1,4 @@
+import { isTimeZone } from '../../domain/calendar';
 import type { Person } from '../../domain/types';
 
 export const joined = (values: string[]): string => values.join(', ');
@@ -6,14 +7,32 @@ export const plural = (count: number, word: string): string => `${count} ${word}
 
 export const names = (people: Person[]): string => (people.length ? joined(people.map((p) => p.name)) : 'nobody yet');
 
-// Built once: constructing an Intl formatter costs far more than using one.
-const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-const TIME = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+/** Who a card is rendered for: a person sees the buttons they may press, in their own time zone. */
+export interface Viewer {
+  person?: Person;
+  /** IANA time zone Teams sent with the person's activity. */
+  timeZone?: string;
+}
 
-/** "29 Nov 2026, 09:30 UTC": unambiguous for a customer anywhere. */
-export function when(iso: string): string {
-  const d = new Date(iso);
-  return `${DATE.format(d)}, ${TIME.format(d)} UTC`;
+// Built once per zone: constructing an Intl formatter costs far more than using one.
+const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
+function clock(timeZone: string): Intl.DateTimeFormat {
+  let format = clocks.get(timeZone);
+  if (!format) {
+    const options = { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' } as const;
+    format = new Intl.DateTimeFormat('en-GB', { ...options, timeZone });
+    if (clocks.size < 500) clocks.set(timeZone, format);
+  }
+  return format;
+}
+
+/** "29 Nov 2026, 09:30 UTC", or in the reader's own zone: "29 Nov 2026, 10:30 (Europe/Paris)". */
+export function when(iso: string, timeZone?: string): string {
+  const zone = timeZone && isTimeZone(timeZone) ? timeZone : 'UTC';
+  const text = clock(zone).format(new Date(iso));
+  return zone === 'UTC' ? `${text} UTC` : `${text} (${zone})`;
 }
 
 export function due(isoDate: string | undefined): string {

@@ -2,7 +2,7 @@ import { inputsOverride, keyInputStates, unconfirmedInputs } from '../../domain/
 import type { Engagement } from '../../domain/types';
 import type { Playbook } from '../../playbook/types';
 import type { KeyInputsCardData } from '../cardTypes';
-import { when } from './format';
+import { plural, when } from './format';
 
 /** What the workshop cards say while Key Inputs are unconfirmed; empty once they are all confirmed. */
 export function inputsNotice(engagement: Engagement, playbook: Playbook | undefined): string {
@@ -10,7 +10,7 @@ export function inputsNotice(engagement: Engagement, playbook: Playbook | undefi
   if (open.length === 0) return '';
   const override = inputsOverride(engagement);
   if (override) return `Going ahead without confirmed Key Inputs (${override.by.name}: "${override.reason}").`;
-  return `Key Inputs not confirmed yet: ${open.join('; ')}. Staff confirm them with **inputs**.`;
+  return `${plural(open.length, 'Key Input')} not confirmed yet: type **inputs**.`;
 }
 
 export function keyInputsView(engagement: Engagement, playbook: Playbook | undefined): KeyInputsCardData {

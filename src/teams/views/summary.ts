@@ -7,15 +7,15 @@ import type { Engagement } from '../../domain/types';
 import type { NextStep, Playbook } from '../../playbook/types';
 import type { SummaryCardData } from '../cardTypes';
 import { answerText, outputsStatus } from './keyOutputs';
-import { due, joined, names, when } from './format';
+import { due, joined, names, plural, when } from './format';
 
 /** The playbook's wording of its third Key Output, the record of what the customer will not enable. */
 const NOT_PLANNED_HEADING = "Areas the customer doesn't plan to enable, with the reasons why";
 
-function progressLine(p: Progress): string {
-  const outstanding = p.outstanding.map((t) => t.id);
-  return `${p.done}/${p.total} done${outstanding.length ? ` · open: ${joined(outstanding)}` : ''}`;
-}
+const progressLine = (p: Progress): string => `${p.done} of ${p.total} done`;
+
+/** How many open tasks the summary names; the rest are counted. */
+const OPEN_LISTED = 12;
 
 function inputsLine(engagement: Engagement, inputs: string[]): string {
   const open = unconfirmedInputs(engagement, inputs);
@@ -53,8 +53,15 @@ export function summaryView(
     customerName: engagement.customerName,
     overall:
       all.outstanding.length === 0
-        ? `All ${all.total} mandatory tasks are done.`
-        : `${all.done} of ${all.total} mandatory tasks done; ${all.outstanding.length} outstanding.`,
+        ? `All ${plural(all.total, 'mandatory task')} done.`
+        : `${all.done} of ${plural(all.total, 'mandatory task')} done; ${all.outstanding.length} outstanding.`,
+    openTasks: all.outstanding.slice(0, OPEN_LISTED).map((t) => ({
+      text: `**${t.id}** · ${t.name} — ${t.role}: ${names(peopleInRole(engagement, t.role))}`,
+    })),
+    moreOpen:
+      all.outstanding.length > OPEN_LISTED
+        ? `and ${plural(all.outstanding.length - OPEN_LISTED, 'more open task')}: type **tasks** to see them all.`
+        : '',
     workshops: [...byWorkshop].map(([name, p]) => ({
       name,
       progress: `${progressLine(p)} · ${due(engagement.workshops.find((w) => w.name === name)?.targetDate)}`,

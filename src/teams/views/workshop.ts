@@ -1,60 +1,93 @@
-import { peopleInRole } from '../../domain/people';
+import { mayChangeTask, peopleInRole } from '../../domain/people';
 import { mandatoryProgress } from '../../domain/progress';
 import { allowedActions } from '../../domain/transitions';
-import type { Engagement } from '../../domain/types';
+import type { Engagement, EngagementTask, TaskStatus } from '../../domain/types';
 import type { Playbook } from '../../playbook/types';
-import type { WorkshopCardData } from '../cardTypes';
+import type { WorkshopCardData, WorkshopTaskRow } from '../cardTypes';
 import { STATUS_TEXT } from '../userMessages';
-import { due, joined, names, when } from './format';
+import { due, joined, names, plural, when, type Viewer } from './format';
 import { inputsNotice } from './keyInputs';
 
-const STATUS_COLOR = { notStarted: 'Default', inProgress: 'Accent', done: 'Good', notApplicable: 'Warning' } as const;
+const STATUS_SYMBOL: Record<TaskStatus, string> = { notStarted: '○', inProgress: '◐', done: '✔', notApplicable: '—' };
+// The host's semantic colours, which Teams adapts to light, dark and high-contrast themes.
+const STATUS_COLOR = { notStarted: 'Default', inProgress: 'Accent', done: 'Good', notApplicable: 'Default' } as const;
 
-/** A workshop of an engagement, as its card shows it to everyone in the channel. */
+const SEGMENTS = 10;
+
+function progressBar(done: number, total: number): string {
+  const filled = total === 0 ? SEGMENTS : Math.round((done / total) * SEGMENTS);
+  return '▰'.repeat(filled) + '▱'.repeat(SEGMENTS - filled);
+}
+
+const finished = (t: EngagementTask): boolean => t.status === 'done' || t.status === 'notApplicable';
+
+function taskRow(engagement: Engagement, t: EngagementTask, viewer: Viewer): WorkshopTaskRow {
+  const actions = viewer.person && !mayChangeTask(engagement, viewer.person, t.role) ? [] : allowedActions(t.status);
+  const next = actions.includes('reopen')
+    ? { title: t.outOfScope ? 'Bring into scope' : 'Reopen', verb: 'task.reopen', style: 'default' as const }
+    : actions.includes('start')
+      ? { title: 'Start', verb: 'task.start', style: 'default' as const }
+      : actions.includes('complete')
+        ? { title: 'Complete', verb: 'task.complete', style: 'positive' as const }
+        : undefined;
+  const completeInMore = actions.includes('start') && actions.includes('complete');
+  const canMarkNotApplicable = actions.includes('notApplicable');
+  const change = t.changedBy && t.changedAt ? [`${t.changedBy.name}, ${when(t.changedAt, viewer.timeZone)}`] : [];
+  return {
+    id: t.id,
+    name: t.name,
+    details: [
+      // Mandatory is the rule (the progress counts mandatory tasks); optional ones say so.
+      ...(t.mandatory ? [] : ['Optional']),
+      `${t.role}: ${names(peopleInRole(engagement, t.role))}`,
+      joined(t.services),
+      ...change,
+    ].join(' · '),
+    status: `${STATUS_SYMBOL[t.status]} ${STATUS_TEXT[t.status]}`,
+    statusColor: STATUS_COLOR[t.status],
+    reason: t.reason ? `Reason: ${t.reason}` : '',
+    primaryTitle: next?.title ?? '',
+    primaryVerb: next?.verb ?? '',
+    primaryStyle: next?.style ?? 'default',
+    hasMore: completeInMore || canMarkNotApplicable,
+    completeInMore,
+    canMarkNotApplicable,
+    reasonInputId: `reason-${t.id}`,
+    actionData: { engagementId: engagement.id, taskId: t.id },
+  };
+}
+
+/** A workshop of an engagement, as its card shows it to `viewer` (everyone, when no person is given). */
 export function workshopView(
   engagement: Engagement,
   playbook: Playbook | undefined,
   workshopName: string,
+  viewer: Viewer = {},
 ): WorkshopCardData {
   const workshop = playbook?.workshops.find((w) => w.name === workshopName);
   const tasks = engagement.tasks.filter((t) => t.workshop === workshopName);
   const progress = mandatoryProgress(tasks);
   const targetDate = engagement.workshops.find((w) => w.name === workshopName)?.targetDate;
+  const id = workshopName.replace(/[^A-Za-z0-9]/g, '');
+  const done = tasks.filter(finished);
   return {
     engagementId: engagement.id,
-    customerName: engagement.customerName,
     inputsNotice: inputsNotice(engagement, playbook),
     name: workshopName,
-    primaryRole: workshop?.primaryRole ?? '',
-    appliesTo: joined(workshop?.appliesTo ?? []),
-    progressText: `${progress.done} of ${progress.total} mandatory tasks done`,
-    done: progress.done,
-    left: progress.total - progress.done,
+    subtitle: [
+      engagement.customerName,
+      `Primary role: ${workshop?.primaryRole ?? ''}`,
+      joined(workshop?.appliesTo ?? []),
+      due(targetDate),
+    ].join(' · '),
+    progressText: `${progress.done} of ${plural(progress.total, 'mandatory task')} done`,
+    progressBar: progressBar(progress.done, progress.total),
     successCriteria: (workshop?.successCriteria ?? []).map((text) => ({ text: `• ${text}` })),
-    toggleId: `criteria-${workshopName.replace(/[^A-Za-z0-9]/g, '')}`,
-    tasks: tasks.map((t) => {
-      const actions = allowedActions(t.status);
-      return {
-        id: t.id,
-        name: t.name,
-        marker: t.mandatory ? 'Mandatory' : 'Optional',
-        role: t.role,
-        owners: names(peopleInRole(engagement, t.role)),
-        services: joined(t.services),
-        status: STATUS_TEXT[t.status],
-        statusColor: STATUS_COLOR[t.status],
-        due: due(targetDate),
-        lastChange:
-          t.changedBy && t.changedAt ? `Last change: ${t.changedBy.name}, ${when(t.changedAt)}` : 'No changes yet',
-        reason: t.reason ? `Reason: ${t.reason}` : '',
-        canStart: actions.includes('start'),
-        canComplete: actions.includes('complete'),
-        canMarkNotApplicable: actions.includes('notApplicable'),
-        canReopen: actions.includes('reopen'),
-        reopenTitle: t.outOfScope ? 'Bring into scope' : 'Reopen',
-        reasonInputId: `reason-${t.id}`,
-        actionData: { engagementId: engagement.id, taskId: t.id },
-      };
-    }),
+    toggleId: `criteria-${id}`,
+    openTasks: tasks.filter((t) => !finished(t)).map((t) => taskRow(engagement, t, viewer)),
+    finishedTasks: done.map((t) => taskRow(engagement, t, viewer)),
+    finishedCount: done.length,
+    finishedLabel: `Show ${plural(done.length, 'finished task')}`,
+    finishedToggleId: `finished-${id}`,
   };
 }
