@@ -14,6 +14,20 @@ import { welcomeView } from './views/catalog';
 const MENTION = /<at>[^<]*<\/at>/gi;
 export const OTHER_TENANT = 'This bot serves only the organisation it is registered in. Nothing was changed.';
 
+const quoted = (typed: string): string =>
+  typed ? `"${typed.length > 40 ? `${typed.slice(0, 39)}…` : typed}"` : 'an empty message';
+
+/** The answer to a message that is no command here: what was typed, and where it works if elsewhere. */
+function notHere(typed: string, known?: { inChannel: boolean; mine: boolean }): string {
+  if (known?.mine && !known.inChannel) return 'In our chat, type **my tasks** for your open tasks in every engagement.';
+  const where = !known
+    ? ''
+    : known.inChannel
+      ? ' here; it works in our 1:1 chat'
+      : " here; it works in a customer's channel";
+  return `I don't know ${quoted(typed)}${where}. Type **help** to see what I can do.`;
+}
+
 /** Parses each turn and dispatches it to a command or card-action handler; holds no business logic. */
 export class WorkshopBot extends TeamsActivityHandler {
   private readonly commands: ReadonlyMap<CommandName, Command> = commandMap();
@@ -61,18 +75,13 @@ export class WorkshopBot extends TeamsActivityHandler {
 
   private async handleMessage(turn: TurnContext): Promise<void> {
     const text = TurnContext.removeRecipientMention(turn.activity) ?? turn.activity.text ?? '';
-    const { name, args } = parseCommandText(text.replace(MENTION, ' '), this.commands.keys());
+    const typed = text.replace(MENTION, ' ').replace(/\s+/g, ' ').trim();
+    const { name, args } = parseCommandText(typed, this.commands.keys());
     const command = this.commands.get(name as CommandName);
     const inChannel = !isPersonal(turn);
     const elsewhere = command && command.scope !== 'all' && (command.scope === 'personal') === inChannel;
     if (!command || elsewhere) {
-      const shown = name ? `"${name.slice(0, 40)}"` : 'an empty message';
-      const where = !command
-        ? ''
-        : inChannel
-          ? ' here; it works in our 1:1 chat'
-          : " here; it works in a customer's channel";
-      await turn.sendActivity(`I don't know ${shown}${where}. Type **help** to see what I can do.`);
+      await turn.sendActivity(notHere(typed, command && { inChannel, mine: name === 'tasks' && args[0] === 'mine' }));
       return;
     }
     try {

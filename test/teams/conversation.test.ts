@@ -75,10 +75,21 @@ describe('chatting with the bot over HTTP', () => {
     expect(texts(cardsSent()[0])).toContain('In a channel, @mention me before the command.');
   });
 
-  it('answers unknown text with a short hint, not an error', async () => {
+  it('answers unknown text with a short hint that quotes it, shortened, not an error', async () => {
     await harness.post(personalMessage(harness.connector.serviceUrl, people.sme, 'make me a sandwich'));
+    await harness.post(
+      personalMessage(harness.connector.serviceUrl, people.sme, `status ${'of everything '.repeat(9)}`),
+    );
     expect(harness.connector.sent.map((s) => s.body.text)).toEqual([
-      'I don\'t know "make". Type **help** to see what I can do.',
+      'I don\'t know "make me a sandwich". Type **help** to see what I can do.',
+      'I don\'t know "status of everything of everything of e…" here; it works in a customer\'s channel. Type **help** to see what I can do.',
+    ]);
+  });
+
+  it('points "tasks mine" in a 1:1 chat to "my tasks"', async () => {
+    await harness.post(personalMessage(harness.connector.serviceUrl, people.sme, 'tasks mine'));
+    expect(harness.connector.sent.map((s) => s.body.text)).toEqual([
+      'In our chat, type **my tasks** for your open tasks in every engagement.',
     ]);
   });
 

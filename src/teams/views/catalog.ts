@@ -3,10 +3,7 @@ import type { Catalog } from '../../playbook/catalog';
 import type { Playbook, Workshop } from '../../playbook/types';
 import type { HelpCardData, WelcomeCardData, PlaybookWorkshopCardData } from '../cardTypes';
 import type { Command } from '../commands/types';
-
-const joined = (values: string[]): string => values.join(', ');
-
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+import { joined, plural } from './format';
 
 /** A workshop as the playbook defines it, before any engagement tracks it. */
 export function playbookWorkshopView(playbook: Playbook, workshop: Workshop, footer: string): PlaybookWorkshopCardData {
