@@ -3,6 +3,7 @@ import { claimPosting, recordPosts } from '../app/engagementSetup';
 import type { CardPost, Engagement } from '../domain/types';
 import type { AdaptiveCard } from './cards';
 import type { BotDeps } from './deps';
+import type { Viewer } from './views/format';
 import { keyInputsView } from './views/keyInputs';
 import { keyOutputsView } from './views/keyOutputs';
 import { summaryView } from './views/summary';
@@ -30,26 +31,29 @@ export class EngagementCards {
     private readonly scheduleUpdates: ScheduleUpdates,
   ) {}
 
-  workshop(engagement: Engagement, workshop: string): AdaptiveCard {
+  /**
+   * The cards as `viewer` sees them: the person's own copy (the answer to their click) shows only the
+   * buttons they may press, with times in their time zone. Without a viewer, the copy everyone shares.
+   */
+  workshop(engagement: Engagement, workshop: string, viewer: Viewer = {}): AdaptiveCard {
     const playbook = this.deps.catalog.playbook(engagement.playbookId);
-    return this.deps.cards.card('workshop', workshopView(engagement, playbook, workshop));
+    return this.deps.cards.card('workshop', workshopView(engagement, playbook, workshop, viewer));
   }
 
-  summary(engagement: Engagement): AdaptiveCard {
+  summary(engagement: Engagement, viewer: Viewer = {}): AdaptiveCard {
     const playbook = this.deps.catalog.playbook(engagement.playbookId);
-    return this.deps.cards.card('summary', summaryView(engagement, playbook, playbook?.title ?? engagement.playbookId));
+    const title = playbook?.title ?? engagement.playbookId;
+    return this.deps.cards.card('summary', summaryView(engagement, playbook, title, viewer.timeZone));
   }
 
-  keyInputs(engagement: Engagement): AdaptiveCard {
-    return this.deps.cards.card(
-      'keyInputs',
-      keyInputsView(engagement, this.deps.catalog.playbook(engagement.playbookId)),
-    );
+  keyInputs(engagement: Engagement, viewer: Viewer = {}): AdaptiveCard {
+    const playbook = this.deps.catalog.playbook(engagement.playbookId);
+    return this.deps.cards.card('keyInputs', keyInputsView(engagement, playbook, viewer.timeZone));
   }
 
-  keyOutputs(engagement: Engagement): AdaptiveCard {
+  keyOutputs(engagement: Engagement, viewer: Viewer = {}): AdaptiveCard {
     const playbook = this.deps.catalog.playbook(engagement.playbookId);
-    return this.deps.cards.card('keyOutputs', keyOutputsView(engagement, playbook));
+    return this.deps.cards.card('keyOutputs', keyOutputsView(engagement, playbook, viewer.timeZone));
   }
 
   /** The card a key names: the summary, Key Inputs, Key Outputs, or `workshop:<name>`. */

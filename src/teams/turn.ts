@@ -1,3 +1,4 @@
+import type { Viewer } from './views/format';
 import type { TurnContext } from 'botbuilder';
 import { engagementIdFor } from '../domain/engagement';
 import type { Person } from '../domain/types';
@@ -42,4 +43,9 @@ export function actorOf(turn: TurnContext): Person {
     name: from.name || 'Someone',
     ...(from.aadObjectId && { aadObjectId: from.aadObjectId }),
   };
+}
+
+/** The person behind the turn as cards are rendered for them: their permissions and their time zone. */
+export function viewerOf(turn: TurnContext): Viewer {
+  return { person: actorOf(turn), ...(turn.activity.localTimezone && { timeZone: turn.activity.localTimezone }) };
 }

@@ -4,6 +4,7 @@ import { engagementOfAction } from '../engagementOfTurn';
 import { KEY_INPUTS_CARD, SUMMARY_CARD } from '../publish';
 import { indexField } from './data';
 import type { ActionContext, ActionResult, CardAction } from './types';
+import { viewerOf } from '../turn';
 
 /** Stores the change, brings the posted cards that show Key Inputs up to date, answers with this one. */
 async function changeInputs(
@@ -14,7 +15,7 @@ async function changeInputs(
   const saved = await changeEngagement(deps, current.id, change);
   const keys = [KEY_INPUTS_CARD, SUMMARY_CARD, ...cards.workshopKeys(saved.value)];
   cards.refreshPosted(saved.value, keys, turn.activity.replyToId);
-  return { kind: 'card', card: cards.keyInputs(saved.value) };
+  return { kind: 'card', card: cards.keyInputs(saved.value, viewerOf(turn)) };
 }
 
 const inputsOf = (context: ActionContext, playbookId: string): string[] =>

@@ -4,6 +4,7 @@ import { engagementOfAction } from '../engagementOfTurn';
 import { SUMMARY_CARD } from '../publish';
 import { indexField } from './data';
 import type { CardAction } from './types';
+import { viewerOf } from '../turn';
 
 /** The FastTrack Manager chooses a Next Step: the engagement is complete and its reminders stop. */
 export const chooseNextStepAction: CardAction = {
@@ -16,6 +17,6 @@ export const chooseNextStepAction: CardAction = {
       chooseNextStep(engagement, steps, step, actor, now),
     );
     cards.refreshPosted(saved.value, [SUMMARY_CARD], turn.activity.replyToId);
-    return { kind: 'card', card: cards.summary(saved.value) };
+    return { kind: 'card', card: cards.summary(saved.value, viewerOf(turn)) };
   },
 };

@@ -4,6 +4,7 @@ import { engagementOfAction } from '../engagementOfTurn';
 import { KEY_OUTPUTS_CARD, SUMMARY_CARD } from '../publish';
 import { requiredField } from './data';
 import type { ActionContext, ActionResult, CardAction } from './types';
+import { viewerOf } from '../turn';
 
 /** Stores the customer's change, updates the posted outputs and summary cards, answers with the outputs. */
 async function changeOutputs(
@@ -13,7 +14,7 @@ async function changeOutputs(
   const { value: current } = await engagementOfAction(turn, deps, data);
   const saved = await changeEngagement(deps, current.id, change);
   cards.refreshPosted(saved.value, [KEY_OUTPUTS_CARD, SUMMARY_CARD], turn.activity.replyToId);
-  return { kind: 'card', card: cards.keyOutputs(saved.value) };
+  return { kind: 'card', card: cards.keyOutputs(saved.value, viewerOf(turn)) };
 }
 
 /** Posts the Key Outputs card as its own message, so the summary stays a summary. */
@@ -22,7 +23,7 @@ export const openOutputsAction: CardAction = {
   async run({ turn, deps, cards, data }) {
     const { value: engagement } = await engagementOfAction(turn, deps, data);
     await cards.postAndRemember(turn, engagement, [KEY_OUTPUTS_CARD]);
-    return { kind: 'card', card: cards.summary(engagement) };
+    return { kind: 'card', card: cards.summary(engagement, viewerOf(turn)) };
   },
 };
 

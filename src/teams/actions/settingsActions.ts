@@ -4,6 +4,7 @@ import { KEY_OUTPUTS_CARD } from '../publish';
 import { editableSettings, settingsMessage } from '../settingsForm';
 import { settingsFromInputs } from './settingsInput';
 import type { CardAction } from './types';
+import { viewerOf } from '../turn';
 
 /** Posts the settings form as a new message, so the summary card stays a summary for everyone. */
 export const openSettingsAction: CardAction = {
@@ -11,7 +12,7 @@ export const openSettingsAction: CardAction = {
   async run({ turn, deps, cards, data, actor }) {
     const { value: engagement } = await engagementOfAction(turn, deps, data);
     await turn.sendActivity(await settingsMessage(turn, deps, engagement, actor));
-    return { kind: 'card', card: cards.summary(engagement) };
+    return { kind: 'card', card: cards.summary(engagement, viewerOf(turn)) };
   },
 };
 
@@ -32,6 +33,6 @@ export const refreshSummaryAction: CardAction = {
   verb: 'summary.refresh',
   async run({ turn, deps, cards, data }) {
     const { value: engagement } = await engagementOfAction(turn, deps, data);
-    return { kind: 'card', card: cards.summary(engagement) };
+    return { kind: 'card', card: cards.summary(engagement, viewerOf(turn)) };
   },
 };

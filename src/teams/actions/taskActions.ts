@@ -4,6 +4,7 @@ import { engagementIdOfAction } from '../engagementOfTurn';
 import { SUMMARY_CARD, workshopCardKey } from '../publish';
 import { requiredField } from './data';
 import type { ActionVerb, CardAction } from './types';
+import { viewerOf } from '../turn';
 
 /** One handler per task verb: change the task, answer with the updated card, update the other copies. */
 function taskAction(verb: ActionVerb, action: TaskAction): CardAction {
@@ -16,7 +17,7 @@ function taskAction(verb: ActionVerb, action: TaskAction): CardAction {
       const { engagement } = await changeTask(deps, engagementId, { taskId, action, actor, reason });
       const workshop = engagement.value.tasks.find((t) => t.id === taskId)?.workshop ?? '';
       cards.refreshPosted(engagement.value, [SUMMARY_CARD, workshopCardKey(workshop)], turn.activity.replyToId);
-      return { kind: 'card', card: cards.workshop(engagement.value, workshop) };
+      return { kind: 'card', card: cards.workshop(engagement.value, workshop, viewerOf(turn)) };
     },
   };
 }

@@ -44,11 +44,12 @@ export function historyView(
   events: AuditEvent[],
   limit: number,
   taskId?: string,
+  zone?: string,
 ): HistoryCardData {
   return {
     title: taskId ? `History of task ${taskId}` : 'History',
     subtitle: `${customerName} · the latest ${limit} changes, newest first`,
-    events: events.map((e) => ({ when: when(e.at), text: eventText(e) })),
+    events: events.map((e) => ({ when: when(e.at, zone), text: eventText(e) })),
     empty: events.length === 0 ? (taskId ? `No changes to task ${taskId} yet.` : 'No changes yet.') : '',
   };
 }

@@ -13,7 +13,11 @@ export function inputsNotice(engagement: Engagement, playbook: Playbook | undefi
   return `${plural(open.length, 'Key Input')} not confirmed yet: type **inputs**.`;
 }
 
-export function keyInputsView(engagement: Engagement, playbook: Playbook | undefined): KeyInputsCardData {
+export function keyInputsView(
+  engagement: Engagement,
+  playbook: Playbook | undefined,
+  zone?: string,
+): KeyInputsCardData {
   const states = keyInputStates(engagement, playbook?.keyInputs ?? []);
   const open = states.filter((s) => !s.confirmed).length;
   const override = inputsOverride(engagement);
@@ -28,13 +32,13 @@ export function keyInputsView(engagement: Engagement, playbook: Playbook | undef
           : 'What the workshops need before they start. FastTrack staff of this engagement confirm each one.',
     inputs: states.map((s, i) => ({
       text: s.input,
-      status: s.confirmed ? `✔ Confirmed by ${s.confirmed.by.name}, ${when(s.confirmed.at)}` : '○ Not confirmed',
+      status: s.confirmed ? `✔ Confirmed by ${s.confirmed.by.name}, ${when(s.confirmed.at, zone)}` : '○ Not confirmed',
       canConfirm: !s.confirmed,
       data: { engagementId: engagement.id, input: String(i) },
     })),
     overrideText:
       override && open > 0
-        ? `${override.by.name} chose to go ahead without them, ${when(override.at)}: "${override.reason}"`
+        ? `${override.by.name} chose to go ahead without them, ${when(override.at, zone)}: "${override.reason}"`
         : '',
     canOverride: open > 0 && !override,
   };

@@ -15,31 +15,35 @@ export function answerText(answer: OutputAnswer | undefined): string {
 const DETAIL_SHOWN = 200;
 const shortened = (text: string): string => (text.length > DETAIL_SHOWN ? `${text.slice(0, DETAIL_SHOWN - 1)}…` : text);
 
-function detailOf(answer: OutputAnswer): string {
+function detailOf(answer: OutputAnswer, zone?: string): string {
   const text = answer.reason ? `Reason: ${answer.reason}` : answer.note ? `Note: ${answer.note}` : '';
-  return [text && shortened(text), `${answer.by.name}, ${when(answer.at)}`].filter(Boolean).join(' · ');
+  return [text && shortened(text), `${answer.by.name}, ${when(answer.at, zone)}`].filter(Boolean).join(' · ');
 }
 
-export function outputsStatus(engagement: Engagement): string {
+export function outputsStatus(engagement: Engagement, zone?: string): string {
   const rows = outputAnswers(engagement);
   const { signedOff } = outputsOf(engagement);
-  if (signedOff) return `Signed off by ${signedOff.by.name}, ${when(signedOff.at)}.`;
+  if (signedOff) return `Signed off by ${signedOff.by.name}, ${when(signedOff.at, zone)}.`;
   const answered = rows.filter((r) => r.answer).length;
   return `${answered} of ${plural(rows.length, 'area')} answered; not signed off yet.`;
 }
 
-export function keyOutputsView(engagement: Engagement, playbook: Playbook | undefined): KeyOutputsCardData {
+export function keyOutputsView(
+  engagement: Engagement,
+  playbook: Playbook | undefined,
+  zone?: string,
+): KeyOutputsCardData {
   const rows = outputAnswers(engagement);
   const open = !engagement.completion;
   return {
     engagementId: engagement.id,
     customerName: engagement.customerName,
     keyOutputs: (playbook?.keyOutputs ?? []).map((text) => ({ text: `• ${text}` })),
-    status: outputsStatus(engagement),
+    status: outputsStatus(engagement, zone),
     areas: rows.map(({ area, answer }) => ({
       name: area,
       answer: answerText(answer),
-      detail: answer ? detailOf(answer) : '',
+      detail: answer ? detailOf(answer, zone) : '',
     })),
     firstOpenArea: (rows.find((r) => !r.answer) ?? rows[0])?.area ?? '',
     open,

@@ -27,10 +27,10 @@ function inputsLine(engagement: Engagement, inputs: string[]): string {
 
 const stepTitle = (step: NextStep): string => step.links[0]?.title ?? step.text;
 
-function nextStepsStatus(engagement: Engagement): string {
+function nextStepsStatus(engagement: Engagement, zone?: string): string {
   if (engagement.completion) {
     const { by, at, nextStep } = engagement.completion;
-    return `Complete: ${by.name} chose the next step, ${when(at)}: ${nextStep}`;
+    return `Complete: ${by.name} chose the next step, ${when(at, zone)}: ${nextStep}`;
   }
   const blocked = nextStepsBlockedBy(engagement);
   return blocked.length ? `They open when the workshops are finished: ${blocked.join('; ')}.` : '';
@@ -40,6 +40,7 @@ export function summaryView(
   engagement: Engagement,
   playbook: Playbook | undefined,
   playbookTitle: string,
+  zone?: string,
 ): SummaryCardData {
   const all = mandatoryProgress(engagement.tasks);
   const byWorkshop = progressByWorkshop(engagement);
@@ -72,7 +73,7 @@ export function summaryView(
     services: engagement.servicesInScope.length ? joined(engagement.servicesInScope) : 'none chosen',
     contacts: names(engagement.customerContacts),
     inputs: inputsLine(engagement, playbook?.keyInputs ?? []),
-    outputsStatus: outputsStatus(engagement),
+    outputsStatus: outputsStatus(engagement, zone),
     enabledAreas: signedOff
       ? answers
           .filter((a) => a.answer?.answer === 'enabled')
@@ -84,7 +85,7 @@ export function summaryView(
           .filter((a) => a.answer?.answer === 'notPlanned')
           .map((a) => ({ area: a.area, reason: a.answer?.reason ?? '' }))
       : [],
-    nextStepsStatus: nextStepsStatus(engagement),
+    nextStepsStatus: nextStepsStatus(engagement, zone),
     nextSteps: stepsOpen
       ? (playbook?.nextSteps ?? []).map((step, i) => ({
           title: `Choose: ${stepTitle(step)}`,
