@@ -55,21 +55,30 @@ export async function claimPosting(deps: UseCaseDeps, engagementId: string): Pro
 }
 
 /**
- * Remembers the cards posted for the engagement, replacing earlier posts of the same card; with `endClaim`,
- * also ends the claim taken by claimPosting (or by setup).
+ * How many copies of each card are kept current. A thread usually holds the copy setup posted and a few
+ * posted again by `workshops` or `status`; beyond this, the oldest copy is replaced by a pointer to the
+ * newest, so the number of copies updated per change stays bounded.
+ */
+export const COPIES_KEPT = 3;
+
+/**
+ * Remembers the cards posted for the engagement, next to the copies posted before, and returns the copies
+ * no longer kept current (see COPIES_KEPT); with `endClaim`, also ends the claim taken by claimPosting (or
+ * by setup).
  */
 export async function recordPosts(
   deps: UseCaseDeps,
   engagementId: string,
   posts: CardPost[],
   endClaim = false,
-): Promise<void> {
-  await mutateEngagement(deps.store, engagementId, (current) => ({
-    engagement: {
-      ...current,
-      posts: [...current.posts.filter((p) => !posts.some((n) => n.card === p.card)), ...posts],
-      ...(endClaim && { postingSince: undefined }),
-    },
-    result: undefined,
-  }));
+): Promise<CardPost[]> {
+  const { result } = await mutateEngagement(deps.store, engagementId, (current) => {
+    const all = [...current.posts, ...posts];
+    const kept = all.filter((p, i) => all.slice(i + 1).filter((q) => q.card === p.card).length < COPIES_KEPT);
+    return {
+      engagement: { ...current, posts: kept, ...(endClaim && { postingSince: undefined }) },
+      result: all.filter((p) => !kept.includes(p)),
+    };
+  });
+  return result;
 }

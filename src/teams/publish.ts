@@ -109,10 +109,37 @@ export class EngagementCards {
 
   private async postAndRecord(turn: TurnContext, engagement: Engagement, keys: string[], endClaim: boolean) {
     const { posted, error } = await this.post(turn, engagement, keys);
-    if (posted.length > 0 || endClaim) await recordPosts(this.deps, engagement.id, posted, endClaim);
+    if (posted.length > 0 || endClaim) {
+      const retired = await recordPosts(this.deps, engagement.id, posted, endClaim);
+      const text = 'This card was posted again further down; the newest copy is the one kept up to date.';
+      await this.replaceWithNotice(turn, engagement, retired, { title: 'Moved', text });
+    }
     if (error)
       this.deps.logger.warn({ err: error, engagementId: engagement.id }, 'could not post the engagement cards');
     return !error;
+  }
+
+  /**
+   * Replaces posted copies with a short notice: an older copy points to the newest, a deleted engagement's
+   * cards say so. Best effort: a copy Teams refuses to update is logged and left as it was.
+   */
+  async replaceWithNotice(
+    turn: TurnContext,
+    engagement: Engagement,
+    posts: CardPost[],
+    notice: { title: string; text: string },
+  ): Promise<void> {
+    const pointer = CardFactory.adaptiveCard(this.deps.cards.card('notice', notice));
+    for (const post of posts) {
+      await turn
+        .updateActivity({
+          id: post.activityId,
+          type: 'message',
+          conversation: { ...turn.activity.conversation, id: post.conversationId ?? engagement.conversationId },
+          attachments: [pointer],
+        })
+        .catch((error: unknown) => this.deps.logger.warn({ err: error }, 'could not replace a posted card'));
+    }
   }
 
   /** The engagement's cards that were never posted (setup posts them; a failed post leaves some out). */

@@ -1,4 +1,6 @@
-import { cardAction } from '../fixtures/activities';
+import { COPIES_KEPT } from '../../src/app/engagementSetup';
+import { SqliteEngagementStore } from '../../src/store/sqliteStore';
+import { cardAction, channelMessage } from '../fixtures/activities';
 import { startHarness, type BotHarness } from '../fixtures/botHarness';
 import { cardsIn, texts } from '../fixtures/cardText';
 import { people } from '../fixtures/engagement';
@@ -55,5 +57,31 @@ describe('keeping the posted cards current', () => {
     await harness.bot.idle();
     // Two cards were due an update (the summary and the workshop card); the refused one is not retried.
     expect(harness.connector.sent.filter((s) => s.method === 'PUT')).toHaveLength(1);
+  });
+});
+
+describe('every copy a person sees is current', () => {
+  it('keeps the newest three copies of a card current and points the older ones to the newest', async () => {
+    const say = (text: string) => harness.post(channelMessage(harness.connector.serviceUrl, people.manager, text));
+    for (let i = 0; i < 4; i++) await say('status');
+    await harness.bot.idle();
+    const moved = harness.connector.sent.filter((s) => s.method === 'PUT');
+    // Setup posted one copy and `status` four more: the two oldest now point to the newest.
+    expect(moved.map((s) => texts(s.body))).toEqual(
+      Array(2).fill(['Moved', 'This card was posted again further down; the newest copy is the one kept up to date.']),
+    );
+    const store = new SqliteEngagementStore(harness.dataDir);
+    const posts = (await store.get(engagementId))!.value.posts;
+    await store.close();
+    const summaries = posts.filter((p) => p.card === 'summary').map((p) => p.activityId);
+    expect(summaries).toHaveLength(COPIES_KEPT);
+    expect(summaries).not.toContain(moved[0]!.activityId);
+    expect(summaries).not.toContain(moved[1]!.activityId);
+    harness.connector.clear();
+    await complete('2533');
+    await harness.bot.idle();
+    const updated = harness.connector.sent.filter((s) => s.method === 'PUT' && texts(s.body)[1] === 'Contoso');
+    expect(updated.map((s) => s.activityId).sort()).toEqual([...summaries].sort());
+    expect(updated.every((s) => texts(s.body).includes('1 of 7 mandatory tasks done; 6 outstanding.'))).toBe(true);
   });
 });

@@ -1,4 +1,3 @@
-import { CardFactory } from 'botbuilder';
 import { deleteEngagement } from '../../app/deleteEngagement';
 import { engagementIdOfAction, engagementOfAction } from '../engagementOfTurn';
 import { checkMayDelete } from '../../domain/deletion';
@@ -7,7 +6,7 @@ import type { CardAction } from './types';
 /** The manager confirmed: every piece of the engagement's data goes, and the posted cards say so. */
 export const deleteEngagementAction: CardAction = {
   verb: 'engagement.delete',
-  async run({ turn, deps, actor, data }) {
+  async run({ turn, deps, cards, actor, data }) {
     const deleted = await deleteEngagement(deps, engagementIdOfAction(turn, data), actor);
     const at = deps.now().toISOString();
     deps.logger.info(
@@ -16,19 +15,7 @@ export const deleteEngagementAction: CardAction = {
     );
     await deps.people.dropEngagement(deleted);
     const text = `${actor.name} deleted all of ${deleted.customerName}'s engagement data, its history included.`;
-    const notice = CardFactory.adaptiveCard(deps.cards.card('notice', { title: 'Engagement deleted', text }));
-    for (const post of deleted.posts) {
-      await turn
-        .updateActivity({
-          id: post.activityId,
-          type: 'message',
-          conversation: { ...turn.activity.conversation, id: post.conversationId ?? deleted.conversationId },
-          attachments: [notice],
-        })
-        .catch((error: unknown) =>
-          deps.logger.warn({ err: error }, 'could not replace a card of a deleted engagement'),
-        );
-    }
+    await cards.replaceWithNotice(turn, deleted, deleted.posts, { title: 'Engagement deleted', text });
     return { kind: 'card', card: deps.cards.card('notice', { title: 'Engagement deleted', text }) };
   },
 };
