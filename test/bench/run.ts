@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import ts from 'typescript';
@@ -120,6 +120,16 @@ async function memory(
 }
 
 const f = (n: number, digits = 0) => n.toFixed(digits);
+
+const DOC = join(ROOT, 'docs/benchmarks.md');
+/** The heading the run writes under; what is above it (the spread of several runs, card heights) is kept. */
+const LATEST = '# Latest run of `npm run bench`';
+
+function keptAbove(marker: string): string {
+  const current = existsSync(DOC) ? readFileSync(DOC, 'utf8') : '';
+  const at = current.indexOf(marker);
+  return at >= 0 ? current.slice(0, at) : '# Benchmarks\n\n';
+}
 const ACTION_ROUNDS_TEXT =
   '1,500 task actions on each side from 8 concurrent clients, in 3 rounds that alternate between the two (medians shown).';
 
@@ -135,7 +145,7 @@ async function main(): Promise<void> {
     const rate = await rateBench();
     const trail = await trailBench(BOT, connector);
     const lines = [
-      '# Benchmarks',
+      LATEST,
       '',
       `Latest run: ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} cores (shared machine: read the ratios, not the absolute figures). Produced by \`npm run bench\`.`,
       '',
@@ -182,7 +192,7 @@ async function main(): Promise<void> {
     ];
     const report = lines.join('\n');
     console.log(report);
-    writeFileSync(join(ROOT, 'docs/benchmarks.md'), report);
+    writeFileSync(DOC, `${keptAbove(LATEST)}${report}`);
     if (ours.failures || baseline.failures) process.exitCode = 1;
   } finally {
     await connector.stop();
