@@ -2,7 +2,7 @@ import { CosmosClient, type CosmosClientOptions, type Database, type ItemDefinit
 import type { EngagementStore, TrailQuery, Versioned } from '../app/ports';
 import type { PersonRecord, ReminderStore, SendRecord } from '../app/reminderPorts';
 import type { AuditEvent, Engagement } from '../domain/types';
-import { COSMOS_CONTAINERS } from './cosmosContainers';
+import { COSMOS_CONTAINERS, type ContainerName } from './cosmosContainers';
 import { CosmosDocuments, withoutSystemProperties } from './cosmosDocuments';
 import { CosmosTrail } from './cosmosTrail';
 
@@ -19,7 +19,7 @@ type PersonDocument = PersonRecord & { id: string };
 
 async function containerOf<T extends { id: string }>(
   database: Database,
-  id: 'engagements' | 'people' | 'sends',
+  id: Exclude<ContainerName, 'audit'>,
 ): Promise<CosmosDocuments<T>> {
   const { container } = await database.containers.createIfNotExists({
     id,
