@@ -1,5 +1,11 @@
 /** The data each template in cards/ binds to: one type per template file. */
 
+/** Who Teams refreshes a card for, and what the refresh sends (see views/refresh.ts). */
+export interface RefreshData {
+  userIds: string[];
+  data: { engagementId: string; card: string };
+}
+
 export interface PlaybookWorkshopCardData {
   playbookTitle: string;
   name: string;
@@ -33,6 +39,7 @@ export interface WorkshopTaskRow {
 }
 
 export interface WorkshopCardData {
+  refresh: RefreshData;
   engagementId: string;
   /** Says plainly that Key Inputs are unconfirmed, or that the manager went ahead without them; else empty. */
   inputsNotice: string;
@@ -53,6 +60,7 @@ export interface WorkshopCardData {
 }
 
 export interface SummaryCardData {
+  refresh: RefreshData;
   engagementId: string;
   playbookTitle: string;
   customerName: string;
@@ -76,6 +84,7 @@ export interface SummaryCardData {
 }
 
 export interface KeyInputsCardData {
+  refresh: RefreshData;
   customerName: string;
   intro: string;
   inputs: { text: string; status: string; canConfirm: boolean; data: { engagementId: string; input: string } }[];
@@ -91,6 +100,7 @@ export interface OutputAreaRow {
 }
 
 export interface KeyOutputsCardData {
+  refresh: RefreshData;
   engagementId: string;
   customerName: string;
   keyOutputs: { text: string }[];

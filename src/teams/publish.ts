@@ -9,11 +9,9 @@ import { keyOutputsView } from './views/keyOutputs';
 import { summaryView } from './views/summary';
 import { workshopView } from './views/workshop';
 
-export const SUMMARY_CARD = 'summary';
-export const KEY_INPUTS_CARD = 'keyInputs';
-export const KEY_OUTPUTS_CARD = 'keyOutputs';
-const WORKSHOP_PREFIX = 'workshop:';
-export const workshopCardKey = (workshop: string): string => `${WORKSHOP_PREFIX}${workshop}`;
+import { KEY_INPUTS_CARD, KEY_OUTPUTS_CARD, SUMMARY_CARD, WORKSHOP_PREFIX, workshopCardKey } from './cardKeys';
+
+export { KEY_INPUTS_CARD, KEY_OUTPUTS_CARD, SUMMARY_CARD, workshopCardKey };
 
 const workshopsOf = (engagement: Engagement): string[] => [...new Set(engagement.tasks.map((t) => t.workshop))];
 
@@ -57,11 +55,16 @@ export class EngagementCards {
   }
 
   /** The card a key names: the summary, Key Inputs, Key Outputs, or `workshop:<name>`. */
-  render(engagement: Engagement, key: string): AdaptiveCard {
-    if (key === SUMMARY_CARD) return this.summary(engagement);
-    if (key === KEY_INPUTS_CARD) return this.keyInputs(engagement);
-    if (key === KEY_OUTPUTS_CARD) return this.keyOutputs(engagement);
-    return this.workshop(engagement, key.slice(WORKSHOP_PREFIX.length));
+  render(engagement: Engagement, key: string, viewer: Viewer = {}): AdaptiveCard {
+    if (key === SUMMARY_CARD) return this.summary(engagement, viewer);
+    if (key === KEY_INPUTS_CARD) return this.keyInputs(engagement, viewer);
+    if (key === KEY_OUTPUTS_CARD) return this.keyOutputs(engagement, viewer);
+    return this.workshop(engagement, key.slice(WORKSHOP_PREFIX.length), viewer);
+  }
+
+  /** Whether `key` names a card of this engagement. */
+  hasCard(engagement: Engagement, key: string): boolean {
+    return [...this.allKeys(engagement), KEY_OUTPUTS_CARD].includes(key);
   }
 
   attachmentFor(engagement: Engagement, key: string): Attachment {

@@ -9,6 +9,7 @@ import { deleteEngagementAction, keepEngagementAction } from './deleteActions';
 import { digestActions } from './digestActions';
 import { confirmInputAction, overrideInputsAction } from './inputActions';
 import { chooseNextStepAction } from './nextStepActions';
+import { refreshCardAction } from './refreshAction';
 import { addAreaAction, answerOutputAction, openOutputsAction, signOffAction } from './outputActions';
 import { openSettingsAction, refreshSummaryAction, saveSettingsAction } from './settingsActions';
 import { choosePlaybookAction, submitSetupAction } from './setupActions';
@@ -37,6 +38,7 @@ export function actionMap(): ReadonlyMap<string, CardAction> {
     chooseNextStepAction,
     deleteEngagementAction,
     keepEngagementAction,
+    refreshCardAction,
   ];
   return new Map<ActionVerb, CardAction>(actions.map((a) => [a.verb, a]));
 }

@@ -27,6 +27,7 @@ export const ACTION_VERBS = [
   'nextStep.choose',
   'engagement.delete',
   'engagement.keep',
+  'card.refresh',
 ] as const;
 export type ActionVerb = (typeof ACTION_VERBS)[number];
 

@@ -2,7 +2,9 @@ import { inputsOverride, keyInputStates, unconfirmedInputs } from '../../domain/
 import type { Engagement } from '../../domain/types';
 import type { Playbook } from '../../playbook/types';
 import type { KeyInputsCardData } from '../cardTypes';
+import { KEY_INPUTS_CARD } from '../cardKeys';
 import { plural, when } from './format';
+import { refreshFor } from './refresh';
 
 /** What the workshop cards say while Key Inputs are unconfirmed; empty once they are all confirmed. */
 export function inputsNotice(engagement: Engagement, playbook: Playbook | undefined): string {
@@ -22,6 +24,7 @@ export function keyInputsView(
   const open = states.filter((s) => !s.confirmed).length;
   const override = inputsOverride(engagement);
   return {
+    refresh: refreshFor(engagement, KEY_INPUTS_CARD),
     engagementId: engagement.id,
     customerName: engagement.customerName,
     intro:

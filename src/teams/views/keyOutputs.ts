@@ -2,7 +2,9 @@ import { outputAnswers, outputsOf } from '../../domain/outputs';
 import type { Engagement, OutputAnswer } from '../../domain/types';
 import type { Playbook } from '../../playbook/types';
 import type { KeyOutputsCardData } from '../cardTypes';
+import { KEY_OUTPUTS_CARD } from '../cardKeys';
 import { day, plural, when } from './format';
+import { refreshFor } from './refresh';
 
 /** "✔ Enabled, 1 Dec 2026" or "✖ Not planned": readable without colour. */
 export function answerText(answer: OutputAnswer | undefined): string {
@@ -36,6 +38,7 @@ export function keyOutputsView(
   const rows = outputAnswers(engagement);
   const open = !engagement.completion;
   return {
+    refresh: refreshFor(engagement, KEY_OUTPUTS_CARD),
     engagementId: engagement.id,
     customerName: engagement.customerName,
     keyOutputs: (playbook?.keyOutputs ?? []).map((text) => ({ text: `• ${text}` })),

@@ -6,7 +6,9 @@ import { mandatoryProgress, progressByRole, progressByWorkshop, type Progress } 
 import type { Engagement } from '../../domain/types';
 import type { NextStep, Playbook } from '../../playbook/types';
 import type { SummaryCardData } from '../cardTypes';
+import { SUMMARY_CARD } from '../cardKeys';
 import { answerText, outputsStatus } from './keyOutputs';
+import { refreshFor } from './refresh';
 import { due, joined, names, plural, when } from './format';
 
 /** The playbook's wording of its third Key Output, the record of what the customer will not enable. */
@@ -49,6 +51,7 @@ export function summaryView(
   const signedOff = !!outputsOf(engagement).signedOff;
   const stepsOpen = !engagement.completion && nextStepsBlockedBy(engagement).length === 0;
   return {
+    refresh: refreshFor(engagement, SUMMARY_CARD),
     engagementId: engagement.id,
     playbookTitle,
     customerName: engagement.customerName,

@@ -6,7 +6,9 @@ import type { Playbook } from '../../playbook/types';
 import type { WorkshopCardData, WorkshopTaskRow } from '../cardTypes';
 import { STATUS_TEXT } from '../userMessages';
 import { due, joined, names, plural, when, type Viewer } from './format';
+import { workshopCardKey } from '../cardKeys';
 import { inputsNotice } from './keyInputs';
+import { refreshFor } from './refresh';
 
 const STATUS_SYMBOL: Record<TaskStatus, string> = { notStarted: '○', inProgress: '◐', done: '✔', notApplicable: '—' };
 // The host's semantic colours, which Teams adapts to light, dark and high-contrast themes.
@@ -71,6 +73,7 @@ export function workshopView(
   const id = workshopName.replace(/[^A-Za-z0-9]/g, '');
   const done = tasks.filter(finished);
   return {
+    refresh: refreshFor(engagement, workshopCardKey(workshopName)),
     engagementId: engagement.id,
     inputsNotice: inputsNotice(engagement, playbook),
     name: workshopName,

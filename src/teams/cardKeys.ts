@@ -1,0 +1,6 @@
+/** The keys an engagement's posted cards are remembered and re-rendered by. */
+export const SUMMARY_CARD = 'summary';
+export const KEY_INPUTS_CARD = 'keyInputs';
+export const KEY_OUTPUTS_CARD = 'keyOutputs';
+export const WORKSHOP_PREFIX = 'workshop:';
+export const workshopCardKey = (workshop: string): string => `${WORKSHOP_PREFIX}${workshop}`;
