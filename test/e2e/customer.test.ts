@@ -1,41 +1,30 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startPlayground, type Playground } from '../../src/devtools/playground';
+import type { Page } from 'playwright-core';
+import type { Playground } from '../../src/devtools/playground';
 import { engagementIdFor } from '../../src/domain/engagement';
 import { SqliteEngagementStore } from '../../src/store/sqliteStore';
-import { startHarness, type BotHarness } from '../fixtures/botHarness';
-import { cardShot, launchBrowser, loopbackPage, screenshot } from '../fixtures/browser';
+import type { BotHarness } from '../fixtures/botHarness';
+import { cardShot, screenshot } from '../fixtures/browser';
 import { testClock } from '../fixtures/clock';
-import { invokeAs, playgroundConfig, type PlaygroundConfig } from '../fixtures/playgroundApi';
+import { invokeAs, type PlaygroundConfig } from '../fixtures/playgroundApi';
+import { openPlayground, type PlaygroundSession } from '../fixtures/playgroundSession';
 import { playgroundUi } from '../fixtures/playgroundUi';
 
 jest.setTimeout(180000);
 
+let session: PlaygroundSession;
 let harness: BotHarness;
 let playground: Playground;
-let browser: Browser;
 let page: Page;
 let config: PlaygroundConfig;
-let cwd: string;
 const clock = testClock('2026-11-30T10:00:00Z');
 
 beforeAll(async () => {
-  cwd = mkdtempSync(join(tmpdir(), 'playground-'));
-  harness = await startHarness({}, { now: clock.now });
-  playground = await startPlayground(`${harness.bot.url}/api/messages`, { cwd });
-  config = await playgroundConfig(playground.url);
-  browser = await launchBrowser();
-  page = await loopbackPage(browser);
-  await page.goto(playground.url);
+  session = await openPlayground(clock.now);
+  ({ harness, playground, page, config } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await playground?.stop();
-  await harness?.stop();
-  rmSync(cwd, { recursive: true, force: true });
+  await session?.close();
 });
 
 const ui = () => playgroundUi(page, config);

@@ -1,11 +1,10 @@
-import { inputsCommand, outputsCommand } from './customerRecord';
+import { inputsCommand, outputsCommand, statusCommand } from './cardCommands';
 import { deleteEngagementCommand } from './deleteEngagement';
 import { helpCommand } from './help';
 import { historyCommand } from './history';
 import { myTasksCommand } from './myTasks';
 import { remindCommand } from './remind';
 import { settingsCommand } from './settings';
-import { statusCommand } from './status';
 import { tasksCommand } from './tasks';
 import type { Command, CommandName } from './types';
 import { workshopsCommand } from './workshops';

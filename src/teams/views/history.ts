@@ -1,8 +1,7 @@
-import type { AuditEvent } from '../../domain/types';
+import type { AuditEvent, TaskStatus } from '../../domain/types';
 import type { HistoryCardData } from '../cardTypes';
 import { STATUS_TEXT } from '../userMessages';
 import { when } from './format';
-import type { TaskStatus } from '../../domain/types';
 
 const WHAT: Record<AuditEvent['action'], string> = {
   start: 'started',
