@@ -80,7 +80,9 @@ export interface SummaryCardData {
   notPlannedAreas: { area: string; reason: string }[];
   /** Why the Next Steps are not open yet, or who completed the engagement with which step; else empty. */
   nextStepsStatus: string;
-  nextSteps: { title: string; text: string; data: { engagementId: string; step: string } }[];
+  nextSteps: { title: string; text: string; canChoose: boolean; data: { engagementId: string; step: string } }[];
+  canOpenOutputs: boolean;
+  canEditSettings: boolean;
 }
 
 export interface KeyInputsCardData {
@@ -108,8 +110,8 @@ export interface KeyOutputsCardData {
   areas: OutputAreaRow[];
   /** The area the answer form starts on: the first without an answer. */
   firstOpenArea: string;
-  /** False once complete: the outputs are final. */
-  open: boolean;
+  /** For the customer's contacts, until the engagement is complete: then the outputs are final. */
+  canAnswer: boolean;
   canSignOff: boolean;
 }
 

@@ -30,8 +30,9 @@ export class EngagementCards {
   ) {}
 
   /**
-   * The cards as `viewer` sees them: the person's own copy (the answer to their click) shows only the
-   * buttons they may press, with times in their time zone. Without a viewer, the copy everyone shares.
+   * The cards as `viewer` sees them: the person's own copy (the answer to their click or refresh) shows only
+   * the buttons they may press, with times in their time zone. Without a viewer, the read-only copy everyone
+   * shares.
    */
   workshop(engagement: Engagement, workshop: string, viewer: Viewer = {}): AdaptiveCard {
     const playbook = this.deps.catalog.playbook(engagement.playbookId);
@@ -41,17 +42,17 @@ export class EngagementCards {
   summary(engagement: Engagement, viewer: Viewer = {}): AdaptiveCard {
     const playbook = this.deps.catalog.playbook(engagement.playbookId);
     const title = playbook?.title ?? engagement.playbookId;
-    return this.deps.cards.card('summary', summaryView(engagement, playbook, title, viewer.timeZone));
+    return this.deps.cards.card('summary', summaryView(engagement, playbook, title, viewer));
   }
 
   keyInputs(engagement: Engagement, viewer: Viewer = {}): AdaptiveCard {
     const playbook = this.deps.catalog.playbook(engagement.playbookId);
-    return this.deps.cards.card('keyInputs', keyInputsView(engagement, playbook, viewer.timeZone));
+    return this.deps.cards.card('keyInputs', keyInputsView(engagement, playbook, viewer));
   }
 
   keyOutputs(engagement: Engagement, viewer: Viewer = {}): AdaptiveCard {
     const playbook = this.deps.catalog.playbook(engagement.playbookId);
-    return this.deps.cards.card('keyOutputs', keyOutputsView(engagement, playbook, viewer.timeZone));
+    return this.deps.cards.card('keyOutputs', keyOutputsView(engagement, playbook, viewer));
   }
 
   /** The card a key names: the summary, Key Inputs, Key Outputs, or `workshop:<name>`. */

@@ -36,8 +36,9 @@ const taskRow = (cardLocator: Locator, taskId: string): Locator =>
   cardLocator
     .locator('div')
     .filter({ hasText: `${taskId} ·` })
-    .filter({ has: page.getByRole('button') })
+    .filter({ hasText: /○ Not started|◐ In progress|✔ Done|— Not applicable/ })
     .last();
+const ownCopy = (cardLocator: Locator, button: string) => ui().ownCopy(cardLocator, button);
 
 /** Unfolds the done and not-applicable tasks of a workshop card. */
 async function showFinished(workshop: Locator): Promise<void> {
@@ -77,7 +78,17 @@ describe('running the security workshops in a team channel of the Agents Playgro
     await screenshot(page, '2-workshop-cards');
   });
 
-  it('each card type is compact: a workshop card of five open tasks is at most two thirds of the 870 px it was', async () => {
+  it('the cards everyone shares are read-only; Refresh shows the FastTrack Manager their buttons', async () => {
+    await expect(workshopCard('Device Security').getByRole('button', { name: 'Start' }).count()).resolves.toBe(0);
+    await screenshot(page, '2a-shared-copy-read-only');
+    for (const name of ['Identity Security', 'Device Security', 'Information Security']) {
+      await ownCopy(workshopCard(name), 'Start');
+    }
+    await ownCopy(card('Mandatory work by role'), 'Settings');
+    await ownCopy(card('What the workshops need before they start'), 'Confirm');
+  });
+
+  it("each card type is compact: the manager's copy of a workshop card of five open tasks is at most two thirds of the 870 px it was", async () => {
     const heights = {
       identity: await cardShot(workshopCard('Identity Security'), 'workshop-identity'),
       device: await cardShot(workshopCard('Device Security'), 'workshop-device'),
@@ -107,6 +118,7 @@ describe('running the security workshops in a team channel of the Agents Playgro
   });
 
   it('the settings card shows who is assigned; changing one role and saving shows it', async () => {
+    await ownCopy(card('Mandatory work by role'), 'Settings');
     await card('Mandatory work by role').getByRole('button', { name: 'Settings' }).click();
     const settings = card('Settings for Contoso');
     await settings.getByText(`Now: ${userNamed('Megan').name}`).waitFor();

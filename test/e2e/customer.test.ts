@@ -68,6 +68,8 @@ describe("the customer's side, in a team channel of the Agents Playground", () =
     await setup.getByRole('button', { name: 'Start the engagement' }).click();
     await inputsCard().waitFor();
     await ui().workshopCard('Device Security').getByText('2 Key Inputs not confirmed yet', { exact: false }).waitFor();
+    await expect(inputsCard().getByRole('button', { name: 'Confirm' }).count()).resolves.toBe(0);
+    await ui().ownCopy(inputsCard(), 'Confirm');
     await inputsCard().getByRole('button', { name: 'Confirm' }).first().click();
     await inputsCard().getByText(`✔ Confirmed by ${config.currentUser.name}`, { exact: false }).waitFor();
     await inputsCard().getByRole('button', { name: 'Confirm' }).first().click();
@@ -76,8 +78,11 @@ describe("the customer's side, in a team channel of the Agents Playground", () =
   });
 
   it('a customer contact answers for an area; Not planned without a reason is refused', async () => {
+    await summaryCard().getByText('all confirmed').waitFor();
+    await ui().ownCopy(summaryCard(), 'Key Outputs');
     await summaryCard().getByRole('button', { name: 'Key Outputs' }).click();
     await outputsCard().getByText('0 of 10 areas answered; not signed off yet.').waitFor();
+    await ui().ownCopy(outputsCard(), 'Save answer');
     await answerArea('AADP', 'Not planned');
     await page
       .getByText('Please check reason: it is required for an area the customer does not plan to enable.')
@@ -135,7 +140,8 @@ describe("the customer's side, in a team channel of the Agents Playground", () =
       });
     }
     const summary = summaryCard();
-    await summary.getByRole('button', { name: 'Choose: Conduct Services Workshops' }).waitFor();
+    await summary.getByText('If no workshops are required, proceed to Address Technical Gaps.').waitFor();
+    await ui().ownCopy(summary, 'Choose: Conduct Services Workshops');
     await screenshot(page, 'customer-5-next-steps');
     await summary.getByRole('button', { name: 'Choose: Address Technical Gaps' }).click();
     await summaryCard().getByText('Complete:', { exact: false }).waitFor();

@@ -100,8 +100,10 @@ describe('setting up an engagement in the customer channel', () => {
     const device = posted[2]!;
     expect(taskStatus(device, '4079')).toBe('— Not applicable');
     expect(texts(device)).toContain("Reason: Not in the customer's licensing");
-    expect(taskButtons(device, '4079')).toEqual(['Bring into scope']);
+    expect(taskButtons(device, '4079')).toEqual([]);
     expect(texts(device)).toContain('0 of 2 mandatory tasks done');
+    const own = await act(people.manager, 'card.refresh', { card: 'workshop:Device Security' });
+    expect(taskButtons(own.value as Card, '4079')).toEqual(['Bring into scope']);
   });
 
   it('refuses a setup with someone who is not in the team', async () => {

@@ -1,8 +1,14 @@
-import { when } from '../../src/teams/views/format';
+import { CardRenderer } from '../../src/teams/cards';
+import { when, type Viewer } from '../../src/teams/views/format';
+import { keyInputsView } from '../../src/teams/views/keyInputs';
+import { keyOutputsView } from '../../src/teams/views/keyOutputs';
 import { setupView } from '../../src/teams/views/setup';
 import { summaryView } from '../../src/teams/views/summary';
 import { workshopView } from '../../src/teams/views/workshop';
+import { buttonsOf } from '../fixtures/cardText';
 import { anEngagement, people, seedPlaybook } from '../fixtures/engagement';
+
+const renderer = new CardRenderer();
 
 describe('the settings card shows what is set', () => {
   it('offers the current people as choices, so Teams pre-fills the pickers, and names them in words', () => {
@@ -34,8 +40,49 @@ describe("a person's own copy of a workshop card", () => {
     expect(Object.values(buttons({ person }))).toEqual(expected);
   });
 
-  it('the copy everyone shares offers each task its next step', () => {
-    expect(Object.values(buttons({})).every((title) => title === 'Start')).toBe(true);
+  it('the copy everyone shares is read-only: no task buttons, only Refresh', () => {
+    expect(Object.values(buttons({})).every((title) => title === '')).toBe(true);
+    const card = renderer.card('workshop', workshopView(engagement, seedPlaybook, 'Device Security'));
+    expect(buttonsOf(card).filter((t) => !/^Show|^Success/.test(t))).toEqual(['Refresh']);
+  });
+});
+
+describe("each person's own copy of the summary, Key Inputs and Key Outputs", () => {
+  const engagement = anEngagement();
+  const shown = {
+    summary: (viewer: Viewer) =>
+      buttonsOf(renderer.card('summary', summaryView(engagement, seedPlaybook, 'T', viewer))),
+    keyInputs: (viewer: Viewer) =>
+      buttonsOf(renderer.card('keyInputs', keyInputsView(engagement, seedPlaybook, viewer))),
+    keyOutputs: (viewer: Viewer) =>
+      buttonsOf(renderer.card('keyOutputs', keyOutputsView(engagement, seedPlaybook, viewer))),
+  };
+
+  it.each([
+    ['the FastTrack Manager', people.manager, ['Refresh', 'Key Outputs', 'Settings']],
+    ['the SME', people.sme, ['Refresh', 'Key Outputs']],
+    ['a customer contact', people.customer, ['Refresh', 'Key Outputs']],
+    ['someone else', people.stranger, ['Refresh']],
+    ['everyone (the shared copy)', undefined, ['Refresh']],
+  ])('the summary shows %s %j', (_who, person, expected) => {
+    expect(shown.summary({ person })).toEqual(expected);
+  });
+
+  it.each([
+    ['the FastTrack Manager', people.manager, ['Confirm', 'Confirm', 'Proceed without them', 'Refresh']],
+    ['the FastTrack Engineer', people.engineer, ['Confirm', 'Confirm', 'Refresh']],
+    ['a customer contact', people.customer, ['Refresh']],
+    ['everyone (the shared copy)', undefined, ['Refresh']],
+  ])('Key Inputs show %s %j', (_who, person, expected) => {
+    expect(shown.keyInputs({ person })).toEqual(expected);
+  });
+
+  it.each([
+    ['a customer contact', people.customer, ['Save answer', 'Add feature', 'Refresh']],
+    ['the FastTrack Manager', people.manager, ['Refresh']],
+    ['everyone (the shared copy)', undefined, ['Refresh']],
+  ])('Key Outputs show %s %j', (_who, person, expected) => {
+    expect(shown.keyOutputs({ person })).toEqual(expected);
   });
 });
 

@@ -29,6 +29,7 @@ export const saveSettingsAction: CardAction = {
   },
 };
 
+/** The Refresh of summary cards posted before every card's Refresh became `card.refresh`. */
 export const refreshSummaryAction: CardAction = {
   verb: 'summary.refresh',
   async run({ turn, deps, cards, data }) {

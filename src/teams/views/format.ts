@@ -7,12 +7,20 @@ export const plural = (count: number, word: string): string => `${count} ${word}
 
 export const names = (people: Person[]): string => (people.length ? joined(people.map((p) => p.name)) : 'nobody yet');
 
-/** Who a card is rendered for: a person sees the buttons they may press, in their own time zone. */
+/**
+ * Who a card is rendered for: a person sees the buttons they may press, in their own time zone. Without a
+ * person it is the copy everyone shares in the channel, which is read-only: its Refresh (or Teams' automatic
+ * refresh) answers with the person's own copy.
+ */
 export interface Viewer {
   person?: Person;
   /** IANA time zone Teams sent with the person's activity. */
   timeZone?: string;
 }
+
+/** Whether the viewer's copy shows a button that `rule` allows them to press; the shared copy shows none. */
+export const mayPress = (viewer: Viewer, rule: (person: Person) => boolean): boolean =>
+  viewer.person !== undefined && rule(viewer.person);
 
 // Built once per zone: constructing an Intl formatter costs far more than using one.
 const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });

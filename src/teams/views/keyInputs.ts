@@ -3,7 +3,8 @@ import type { Engagement } from '../../domain/types';
 import type { Playbook } from '../../playbook/types';
 import type { KeyInputsCardData } from '../cardTypes';
 import { KEY_INPUTS_CARD } from '../cardKeys';
-import { plural, when } from './format';
+import { holdsRole, isStaff, MANAGER_ROLE } from '../../domain/people';
+import { mayPress, plural, when, type Viewer } from './format';
 import { refreshFor } from './refresh';
 
 /** What the workshop cards say while Key Inputs are unconfirmed; empty once they are all confirmed. */
@@ -18,8 +19,10 @@ export function inputsNotice(engagement: Engagement, playbook: Playbook | undefi
 export function keyInputsView(
   engagement: Engagement,
   playbook: Playbook | undefined,
-  zone?: string,
+  viewer: Viewer = {},
 ): KeyInputsCardData {
+  const zone = viewer.timeZone;
+  const staff = mayPress(viewer, (person) => isStaff(engagement, person));
   const states = keyInputStates(engagement, playbook?.keyInputs ?? []);
   const open = states.filter((s) => !s.confirmed).length;
   const override = inputsOverride(engagement);
@@ -36,13 +39,13 @@ export function keyInputsView(
     inputs: states.map((s, i) => ({
       text: s.input,
       status: s.confirmed ? `✔ Confirmed by ${s.confirmed.by.name}, ${when(s.confirmed.at, zone)}` : '○ Not confirmed',
-      canConfirm: !s.confirmed,
+      canConfirm: staff && !s.confirmed,
       data: { engagementId: engagement.id, input: String(i) },
     })),
     overrideText:
       override && open > 0
         ? `${override.by.name} chose to go ahead without them, ${when(override.at, zone)}: "${override.reason}"`
         : '',
-    canOverride: open > 0 && !override,
+    canOverride: open > 0 && !override && mayPress(viewer, (person) => holdsRole(engagement, person, MANAGER_ROLE)),
   };
 }

@@ -3,7 +3,8 @@ import type { Engagement, OutputAnswer } from '../../domain/types';
 import type { Playbook } from '../../playbook/types';
 import type { KeyOutputsCardData } from '../cardTypes';
 import { KEY_OUTPUTS_CARD } from '../cardKeys';
-import { day, plural, when } from './format';
+import { isCustomerContact } from '../../domain/people';
+import { day, mayPress, plural, when, type Viewer } from './format';
 import { refreshFor } from './refresh';
 
 /** "✔ Enabled, 1 Dec 2026" or "✖ Not planned": readable without colour. */
@@ -33,10 +34,11 @@ export function outputsStatus(engagement: Engagement, zone?: string): string {
 export function keyOutputsView(
   engagement: Engagement,
   playbook: Playbook | undefined,
-  zone?: string,
+  viewer: Viewer = {},
 ): KeyOutputsCardData {
+  const zone = viewer.timeZone;
   const rows = outputAnswers(engagement);
-  const open = !engagement.completion;
+  const canAnswer = !engagement.completion && mayPress(viewer, (person) => isCustomerContact(engagement, person));
   return {
     refresh: refreshFor(engagement, KEY_OUTPUTS_CARD),
     engagementId: engagement.id,
@@ -49,7 +51,7 @@ export function keyOutputsView(
       detail: answer ? detailOf(answer, zone) : '',
     })),
     firstOpenArea: (rows.find((r) => !r.answer) ?? rows[0])?.area ?? '',
-    open,
-    canSignOff: open && !outputsOf(engagement).signedOff && rows.length > 0 && rows.every((r) => r.answer),
+    canAnswer,
+    canSignOff: canAnswer && !outputsOf(engagement).signedOff && rows.length > 0 && rows.every((r) => r.answer),
   };
 }

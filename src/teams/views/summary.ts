@@ -1,7 +1,14 @@
 import { inputsOverride, unconfirmedInputs } from '../../domain/keyInputs';
 import { nextStepsBlockedBy } from '../../domain/nextSteps';
 import { outputAnswers, outputsOf } from '../../domain/outputs';
-import { peopleInRole } from '../../domain/people';
+import {
+  holdsRole,
+  isCustomerContact,
+  isStaff,
+  MANAGER_ROLE,
+  mayEditSettings,
+  peopleInRole,
+} from '../../domain/people';
 import { mandatoryProgress, progressByRole, progressByWorkshop, type Progress } from '../../domain/progress';
 import type { Engagement } from '../../domain/types';
 import type { NextStep, Playbook } from '../../playbook/types';
@@ -9,7 +16,7 @@ import type { SummaryCardData } from '../cardTypes';
 import { SUMMARY_CARD } from '../cardKeys';
 import { answerText, outputsStatus } from './keyOutputs';
 import { refreshFor } from './refresh';
-import { due, joined, names, plural, when } from './format';
+import { due, joined, mayPress, names, plural, when, type Viewer } from './format';
 
 /** The playbook's wording of its third Key Output, the record of what the customer will not enable. */
 const NOT_PLANNED_HEADING = "Areas the customer doesn't plan to enable, with the reasons why";
@@ -42,8 +49,10 @@ export function summaryView(
   engagement: Engagement,
   playbook: Playbook | undefined,
   playbookTitle: string,
-  zone?: string,
+  viewer: Viewer = {},
 ): SummaryCardData {
+  const zone = viewer.timeZone;
+  const isManager = mayPress(viewer, (person) => holdsRole(engagement, person, MANAGER_ROLE));
   const all = mandatoryProgress(engagement.tasks);
   const byWorkshop = progressByWorkshop(engagement);
   const byRole = progressByRole(engagement);
@@ -93,8 +102,11 @@ export function summaryView(
       ? (playbook?.nextSteps ?? []).map((step, i) => ({
           title: `Choose: ${stepTitle(step)}`,
           text: step.text,
+          canChoose: isManager,
           data: { engagementId: engagement.id, step: String(i) },
         }))
       : [],
+    canOpenOutputs: mayPress(viewer, (person) => isStaff(engagement, person) || isCustomerContact(engagement, person)),
+    canEditSettings: mayPress(viewer, (person) => mayEditSettings(engagement, person)),
   };
 }

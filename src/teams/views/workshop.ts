@@ -5,7 +5,7 @@ import type { Engagement, EngagementTask, TaskStatus } from '../../domain/types'
 import type { Playbook } from '../../playbook/types';
 import type { WorkshopCardData, WorkshopTaskRow } from '../cardTypes';
 import { STATUS_TEXT } from '../userMessages';
-import { due, joined, names, plural, when, type Viewer } from './format';
+import { due, joined, mayPress, names, plural, when, type Viewer } from './format';
 import { workshopCardKey } from '../cardKeys';
 import { inputsNotice } from './keyInputs';
 import { refreshFor } from './refresh';
@@ -24,7 +24,9 @@ function progressBar(done: number, total: number): string {
 const finished = (t: EngagementTask): boolean => t.status === 'done' || t.status === 'notApplicable';
 
 function taskRow(engagement: Engagement, t: EngagementTask, viewer: Viewer): WorkshopTaskRow {
-  const actions = viewer.person && !mayChangeTask(engagement, viewer.person, t.role) ? [] : allowedActions(t.status);
+  const actions = mayPress(viewer, (person) => mayChangeTask(engagement, person, t.role))
+    ? allowedActions(t.status)
+    : [];
   const next = actions.includes('reopen')
     ? { title: t.outOfScope ? 'Bring into scope' : 'Reopen', verb: 'task.reopen', style: 'default' as const }
     : actions.includes('start')
@@ -59,7 +61,7 @@ function taskRow(engagement: Engagement, t: EngagementTask, viewer: Viewer): Wor
   };
 }
 
-/** A workshop of an engagement, as its card shows it to `viewer` (everyone, when no person is given). */
+/** A workshop of an engagement, as its card shows it to `viewer` (read-only for everyone, when no person is given). */
 export function workshopView(
   engagement: Engagement,
   playbook: Playbook | undefined,
