@@ -156,10 +156,24 @@ export interface ChoosePlaybookCardData {
   playbooks: Choice[];
 }
 
+export interface TaskListRow {
+  id: string;
+  name: string;
+  status: string;
+  role: string;
+  due: string;
+  canStart: boolean;
+  canComplete: boolean;
+  /** What Start and Complete send back: the task, and which list to answer with. */
+  data: { engagementId: string; taskId: string; list: string; args?: string };
+}
+
 export interface TaskListCardData {
   title: string;
   subtitle: string;
-  groups: { heading: string; tasks: { id: string; name: string; status: string; role: string; due: string }[] }[];
+  groups: { heading: string; tasks: TaskListRow[] }[];
+  /** How many rows did not fit, or empty. */
+  more: string;
   empty: string;
 }
 

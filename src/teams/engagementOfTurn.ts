@@ -3,7 +3,7 @@ import { NotFoundError, type Versioned } from '../app/ports';
 import type { Engagement } from '../domain/types';
 import { BadActionError, requiredField, type ActionData } from './actions/data';
 import type { BotDeps } from './deps';
-import { engagementIdOf } from './turn';
+import { engagementIdOf, tenantOf } from './turn';
 
 export async function engagementOfTurn(turn: TurnContext, deps: BotDeps): Promise<Versioned<Engagement> | undefined> {
   return deps.store.get(engagementIdOf(turn));
@@ -25,4 +25,17 @@ export async function engagementOfAction(
   const engagement = await deps.store.get(id);
   if (!engagement) throw new NotFoundError(id);
   return engagement;
+}
+
+/**
+ * The engagement a row of a personal card names (a digest, a task list), from any conversation: it must
+ * exist and belong to the tenant the click came from. Permissions are checked by the change itself.
+ */
+export async function engagementOfRow(turn: TurnContext, deps: BotDeps, data: ActionData): Promise<Engagement> {
+  const id = requiredField(data, 'engagementId', 64);
+  const found = await deps.store.get(id);
+  if (!found || found.value.tenantId !== tenantOf(turn)) {
+    throw new BadActionError('This row is about an engagement I cannot find.');
+  }
+  return found.value;
 }

@@ -1,4 +1,4 @@
-import type { Viewer } from './views/format';
+import type { PersonalViewer } from './views/format';
 import type { TurnContext } from 'botbuilder';
 import { engagementIdFor } from '../domain/engagement';
 import type { Person } from '../domain/types';
@@ -46,6 +46,6 @@ export function actorOf(turn: TurnContext): Person {
 }
 
 /** The person behind the turn as cards are rendered for them: their permissions and their time zone. */
-export function viewerOf(turn: TurnContext): Viewer {
+export function viewerOf(turn: TurnContext): PersonalViewer {
   return { person: actorOf(turn), ...(turn.activity.localTimezone && { timeZone: turn.activity.localTimezone }) };
 }

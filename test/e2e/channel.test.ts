@@ -188,4 +188,23 @@ describe('running the security workshops in a team channel of the Agents Playgro
     await taskRow(workshopCard('Device Security'), '4079').getByText('✔ Done', { exact: true }).waitFor();
     await screenshot(page, '7-channel-updated-from-digest');
   });
+
+  it('"my tasks" in the 1:1 chat lets the owner start a task from its row, and the channel card shows it', async () => {
+    await page.getByText('Personal Chat').first().click();
+    const lists = page.locator('.ac-adaptiveCard').filter({ hasText: 'Your open tasks' });
+    const earlier = await lists.count();
+    await say('my tasks');
+    const list = () => lists.nth(earlier);
+    await list().getByText('Office 365 Advanced Threat Protection Business Value Deck').waitFor();
+    const row = list()
+      .locator('div')
+      .filter({ hasText: '3750 ·' })
+      .filter({ has: page.getByRole('button', { name: 'Start' }) })
+      .last();
+    await row.getByRole('button', { name: 'Start' }).click();
+    await list().getByText('In progress (optional)', { exact: false }).waitFor();
+    await screenshot(page, '8-started-from-my-tasks');
+    await page.getByText('General').first().click();
+    await taskRow(workshopCard('Information Security'), '3750').getByText('◐ In progress', { exact: true }).waitFor();
+  });
 });

@@ -96,6 +96,9 @@ function largestDigest() {
 }
 
 /** Every template with the data the bot really gives it, including the largest case. */
+const heading = { title: 'Open tasks', subtitle: 'Contoso' };
+const allRoles = (e: Engagement) => [...new Set(e.tasks.map((t) => t.role))];
+
 const samples: { [K in CardName]: CardData[K][] } = {
   playbookWorkshop: seedPlaybook.workshops.map((w) => playbookWorkshopView(seedPlaybook, w, 'footer')),
   workshop: [
@@ -134,8 +137,10 @@ const samples: { [K in CardName]: CardData[K][] } = {
   ],
   choosePlaybook: [choosePlaybookView(seedCatalog.playbooks)],
   taskList: [
-    taskListView('Open tasks', 'Contoso', [started], () => ['SME'], false),
-    taskListView('Yours', 'All', [], () => [], true),
+    taskListView(heading, [started], () => ['SME'], { person: people.sme }, { list: 'channel', args: 'sme' }),
+    // Every task of 30 engagements, more than the card lists: the limit keeps it under 40 KB.
+    taskListView(heading, Array(30).fill(started), allRoles, { person: people.manager }, { list: 'mine' }),
+    taskListView(heading, [], () => [], {}, { list: 'mine' }),
   ],
   notice: [{ title: 'Settings saved', text: 'Maria saved the settings.' }],
   help: [helpView([...commandMap().values()], true), helpView([...commandMap().values()], false)],

@@ -1,6 +1,6 @@
 import { botAddedToTeam, cardAction, channelMessage, personalMessage, rosterOf } from '../fixtures/activities';
 import { startHarness, type BotHarness } from '../fixtures/botHarness';
-import { cardsIn, taskButtons, taskStatus, texts, type Card } from '../fixtures/cardText';
+import { buttonData, cardsIn, taskButtons, taskStatus, texts, type Card } from '../fixtures/cardText';
 import { people, seedPlaybook } from '../fixtures/engagement';
 import { setupInputs, setUpChannel } from '../fixtures/setupChannel';
 
@@ -16,6 +16,8 @@ type InvokeBody = { statusCode: number; type: string; value: unknown };
 const sentCards = () => cardsIn(harness.connector.sent.map((s) => s.body));
 const url = () => harness.connector.serviceUrl;
 const heading = (card: Card) => texts(card)[1];
+/** What a task list's Complete button of task `taskId` sends back. */
+const rowData = (card: Card, taskId: string) => buttonData(card, 'Complete', (d) => d.taskId === taskId)!;
 const act = async (who = people.sme, verb = 'task.complete', data: Record<string, unknown> = {}) => {
   const response = await harness.post(cardAction(url(), who, verb, { engagementId, ...data }));
   return response.body as InvokeBody;
@@ -215,6 +217,56 @@ describe('commands in an engagement channel', () => {
     const list = texts(sentCards()[0]);
     expect(list).toEqual(expect.arrayContaining(['Your open tasks', 'Contoso']));
     expect(list.filter((t) => t.startsWith('**'))).toHaveLength(3);
+  });
+
+  it('"tasks" shows each person Start and Complete on the rows they may change, and none to a customer', async () => {
+    await harness.post(channelMessage(url(), people.manager, 'tasks sme'));
+    await harness.post(channelMessage(url(), people.customer, 'tasks sme'));
+    const [managers, customers] = sentCards();
+    expect(taskButtons(managers!, '4078')).toEqual(['Start', 'Complete']);
+    expect(taskButtons(customers!, '4078')).toEqual([]);
+  });
+
+  it('completing a row of "tasks mine" answers with the list as it is now and updates the workshop card', async () => {
+    await harness.post(channelMessage(url(), people.engineer, 'tasks mine'));
+    const row = rowData(sentCards()[0]!, '3747');
+    harness.connector.clear();
+    const answer = await act(people.engineer, 'tasks.complete', row);
+    expect(texts(answer.value)).toContain('Open tasks for Erin');
+    expect(texts(answer.value).join('\n')).not.toContain('**3747**');
+    await harness.bot.idle();
+    const updated = cardsIn(harness.connector.sent.filter((s) => s.method === 'PUT').map((s) => s.body));
+    const information = updated.filter((c) => heading(c) === 'Information Security').at(-1)!;
+    expect(taskStatus(information, '3747')).toBe('✔ Done');
+  });
+
+  it('starting a row of "my tasks" in the 1:1 chat leaves it with Complete, and the channel card shows it', async () => {
+    await harness.post(personalMessage(url(), people.engineer, 'my tasks'));
+    const row = rowData(sentCards()[0]!, '3747');
+    harness.connector.clear();
+    const response = await harness.post(cardAction(url(), people.engineer, 'tasks.start', row, { personal: true }));
+    const list = (response.body as InvokeBody).value as Card;
+    expect(texts(list)).toContain('Your open tasks');
+    expect(taskButtons(list, '3747')).toEqual(['Complete']);
+    await harness.bot.idle();
+    const updated = cardsIn(harness.connector.sent.filter((s) => s.method === 'PUT').map((s) => s.body));
+    expect(taskStatus(updated.filter((c) => heading(c) === 'Information Security').at(-1)!, '3747')).toBe(
+      '◐ In progress',
+    );
+  });
+
+  it('a row clicked by someone who may not change it, or naming an unknown list, changes nothing', async () => {
+    await harness.post(channelMessage(url(), people.engineer, 'tasks mine'));
+    const row = rowData(sentCards()[0]!, '3747');
+    expect((await act(people.customer, 'tasks.complete', row)).value).toBe(
+      'Only FastTrack Engineer or FastTrack Manager can do that here. Nothing was changed.',
+    );
+    const forged = await act(people.engineer, 'tasks.complete', { ...row, list: 'everyone' });
+    expect(forged).toMatchObject({ statusCode: 400, value: { message: 'This task list is not one I know.' } });
+    await harness.post(channelMessage(url(), people.engineer, 'tasks mine'));
+    expect(texts(sentCards().at(-1)).join('\n')).toContain(
+      '**3747** · Exchange Online Protection Workshop — Not started',
+    );
   });
 
   it('"my tasks" in a channel points to the 1:1 chat', async () => {

@@ -46,6 +46,13 @@ export function requiredField(data: ActionData, name: string, maxLength: number)
   return value;
 }
 
+/** A field that may be empty or missing (then ""), refused when longer than `maxLength`. */
+export function optionalField(data: ActionData, name: string, maxLength: number): string {
+  const value = data.get(name)?.trim() ?? '';
+  if (value.length > maxLength) throw new BadActionError(`The card field "${name}" is too long.`);
+  return value;
+}
+
 export function listField(data: ActionData, name: string): string[] {
   return (data.get(name) ?? '')
     .split(',')

@@ -1,20 +1,10 @@
 import { changeTask } from '../../app/changeTask';
 import type { TaskAction } from '../../domain/types';
 import { SUMMARY_CARD, workshopCardKey } from '../publish';
-import { tenantOf } from '../turn';
+import { engagementOfRow } from '../engagementOfTurn';
 import { digestView } from '../views/digest';
-import { BadActionError, requiredField } from './data';
+import { requiredField } from './data';
 import type { ActionContext, ActionResult, ActionVerb, CardAction } from './types';
-
-/** The engagement a digest row names: it must exist and belong to the tenant the click came from. */
-async function engagementOfRow({ turn, deps, data }: ActionContext) {
-  const id = requiredField(data, 'engagementId', 64);
-  const found = await deps.store.get(id);
-  if (!found || found.value.tenantId !== tenantOf(turn)) {
-    throw new BadActionError('This reminder is about an engagement I cannot find.');
-  }
-  return found.value;
-}
 
 /** Answers with the person's digest as it stands now, so the card they clicked is current. */
 async function currentDigest({ deps, actor }: ActionContext): Promise<ActionResult> {
@@ -26,7 +16,7 @@ function digestTaskAction(verb: ActionVerb, action: TaskAction): CardAction {
   return {
     verb,
     async run(context) {
-      const engagement = await engagementOfRow(context);
+      const engagement = await engagementOfRow(context.turn, context.deps, context.data);
       const taskId = requiredField(context.data, 'taskId', 32);
       const changed = await changeTask(context.deps, engagement.id, { taskId, action, actor: context.actor });
       const workshop = changed.engagement.value.tasks.find((t) => t.id === taskId)?.workshop ?? '';
@@ -39,7 +29,7 @@ function digestTaskAction(verb: ActionVerb, action: TaskAction): CardAction {
 export const snoozeAction: CardAction = {
   verb: 'digest.snooze',
   async run(context) {
-    const engagement = await engagementOfRow(context);
+    const engagement = await engagementOfRow(context.turn, context.deps, context.data);
     const taskId = requiredField(context.data, 'taskId', 32);
     const days = Number(requiredField(context.data, 'days', 2));
     await context.deps.digests.snooze(context.actor, engagement, taskId, days);

@@ -14,6 +14,7 @@ import { addAreaAction, answerOutputAction, openOutputsAction, signOffAction } f
 import { openSettingsAction, refreshSummaryAction, saveSettingsAction } from './settingsActions';
 import { choosePlaybookAction, submitSetupAction } from './setupActions';
 import { taskActions } from './taskActions';
+import { taskListActions } from './taskListActions';
 import type { ActionResult, ActionVerb, CardAction } from './types';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
@@ -24,6 +25,7 @@ export function actionMap(): ReadonlyMap<string, CardAction> {
   const actions: CardAction[] = [
     ...taskActions,
     ...digestActions,
+    ...taskListActions,
     choosePlaybookAction,
     submitSetupAction,
     openSettingsAction,

@@ -18,6 +18,8 @@ export const ACTION_VERBS = [
   'digest.start',
   'digest.complete',
   'digest.snooze',
+  'tasks.start',
+  'tasks.complete',
   'inputs.confirm',
   'inputs.override',
   'outputs.open',

@@ -18,6 +18,9 @@ export interface Viewer {
   timeZone?: string;
 }
 
+/** A person's own copy. */
+export type PersonalViewer = Viewer & { person: Person };
+
 /** Whether the viewer's copy shows a button that `rule` allows them to press; the shared copy shows none. */
 export const mayPress = (viewer: Viewer, rule: (person: Person) => boolean): boolean =>
   viewer.person !== undefined && rule(viewer.person);

@@ -1,31 +1,53 @@
+import { mayChangeTask } from '../../domain/people';
 import type { EngagementTask, Engagement } from '../../domain/types';
-import type { TaskListCardData } from '../cardTypes';
+import type { TaskListCardData, TaskListRow } from '../cardTypes';
 import { STATUS_TEXT } from '../userMessages';
-import { due } from './format';
+import { due, mayPress, plural, type Viewer } from './format';
+
+/** Which list a row belongs to, so that a click on it answers with the same list, current. */
+export type TaskListKind = { list: 'mine' } | { list: 'channel'; args: string };
+
+/** Rows per card, so that it stays well under Teams' 40 KB with buttons on every row. */
+export const TASK_LIST_LIMIT = 40;
 
 const isOpen = (t: EngagementTask): boolean => t.status === 'notStarted' || t.status === 'inProgress';
 
-function rows(engagement: Engagement, tasks: EngagementTask[]) {
-  return tasks.map((t) => ({
+function row(engagement: Engagement, t: EngagementTask, viewer: Viewer, kind: TaskListKind): TaskListRow {
+  const mayChange = mayPress(viewer, (person) => mayChangeTask(engagement, person, t.role));
+  return {
     id: t.id,
     name: t.name,
     status: `${STATUS_TEXT[t.status]}${t.mandatory ? '' : ' (optional)'}`,
     role: t.role,
     due: due(engagement.workshops.find((w) => w.name === t.workshop)?.targetDate),
-  }));
+    canStart: mayChange && t.status === 'notStarted',
+    canComplete: mayChange,
+    data: { engagementId: engagement.id, taskId: t.id, ...kind },
+  };
 }
 
-/** Open tasks of the given roles, grouped per engagement (for "my tasks") or per workshop. */
+/**
+ * Open tasks of the given roles, grouped per engagement (for "my tasks") or per workshop, with Start and
+ * Complete on the rows `viewer` may change: the same verbs' rules as the workshop cards.
+ */
 export function taskListView(
-  title: string,
-  subtitle: string,
+  heading: { title: string; subtitle: string },
   engagements: Engagement[],
   roles: (e: Engagement) => string[],
-  groupByCustomer: boolean,
+  viewer: Viewer,
+  kind: TaskListKind,
 ): TaskListCardData {
+  const budget = { left: TASK_LIST_LIMIT };
+  let hidden = 0;
+  const rows = (engagement: Engagement, tasks: EngagementTask[]) => {
+    const shown = tasks.slice(0, Math.max(0, budget.left));
+    budget.left -= shown.length;
+    hidden += tasks.length - shown.length;
+    return shown.map((t) => row(engagement, t, viewer, kind));
+  };
   const groups = engagements.flatMap((e) => {
     const open = e.tasks.filter((t) => isOpen(t) && roles(e).includes(t.role));
-    if (groupByCustomer) return open.length ? [{ heading: e.customerName, tasks: rows(e, open) }] : [];
+    if (kind.list === 'mine') return open.length ? [{ heading: e.customerName, tasks: rows(e, open) }] : [];
     const workshops = [...new Set(open.map((t) => t.workshop))];
     return workshops.map((w) => ({
       heading: w,
@@ -35,5 +57,11 @@ export function taskListView(
       ),
     }));
   });
-  return { title, subtitle, groups, empty: groups.length ? '' : 'No open tasks. 🎉' };
+  const shownGroups = groups.filter((g) => g.tasks.length > 0);
+  return {
+    ...heading,
+    groups: shownGroups,
+    more: hidden > 0 ? `…and ${plural(hidden, 'more open task')}.` : '',
+    empty: shownGroups.length ? '' : 'No open tasks. 🎉',
+  };
 }
