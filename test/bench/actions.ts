@@ -11,10 +11,17 @@ export const TASKS = seedPlaybook.workshops.flatMap((w) => w.tasks.map((t) => t.
 
 export const channelOf = (n: number) => `19:bench-${n}@thread.tacv2`;
 
-/** A card action in channel `n`, as Teams would send it. */
-export function action(connector: FakeConnector, n: number, verb: string, data: Record<string, string>) {
+/** A card action in channel `n`, as Teams would send it, clicked on the copy `replyToId` when given. */
+export function action(
+  connector: FakeConnector,
+  n: number,
+  verb: string,
+  data: Record<string, string>,
+  replyToId?: string,
+) {
   const engagementId = engagementIdFor(TENANT, channelOf(n));
-  return cardAction(connector.serviceUrl, people.manager, verb, { engagementId, ...data }, { channelId: channelOf(n) });
+  const options = { channelId: channelOf(n), ...(replyToId && { replyToId }) };
+  return cardAction(connector.serviceUrl, people.manager, verb, { engagementId, ...data }, options);
 }
 
 export async function setUp(bot: ChildServer, connector: FakeConnector, n: number): Promise<void> {
@@ -28,16 +35,26 @@ export async function setUp(bot: ChildServer, connector: FakeConnector, n: numbe
 
 /**
  * Worker w keeps moving its own task of engagement n(w, i): complete, reopen, complete, ... so every
- * action is valid. Each (engagement, task) pair counts its own steps, across warm-up and measurement.
+ * action is valid. Each (engagement, task) pair counts its own steps, across warm-up and measurement, and
+ * across the actions that share `steps` (all those sent to one bot).
  */
-export function taskAction(connector: FakeConnector, n: (w: number, i: number) => number) {
-  const steps = new Map<string, number>();
+export function taskAction(
+  connector: FakeConnector,
+  n: (w: number, i: number) => number,
+  clickedCopy?: (channel: number, taskId: string) => string,
+  steps = new Map<string, number>(),
+) {
   return (w: number, i: number) => {
     const channel = n(w, i);
     const taskId = TASKS[w % TASKS.length]!;
     const key = `${channel}/${taskId}`;
     const step = steps.get(key) ?? 0;
     steps.set(key, step + 1);
-    return action(connector, channel, step % 2 === 0 ? 'task.complete' : 'task.reopen', { taskId });
+    const verb = step % 2 === 0 ? 'task.complete' : 'task.reopen';
+    return action(connector, channel, verb, { taskId }, clickedCopy?.(channel, taskId));
   };
 }
+
+/** The workshop card a task is on. */
+export const workshopOf = (taskId: string): string =>
+  seedPlaybook.workshops.find((w) => w.tasks.some((t) => t.id === taskId))?.name ?? '';

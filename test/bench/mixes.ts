@@ -1,0 +1,173 @@
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { workshopCardKey } from '../../src/teams/cardKeys';
+import type { FakeConnector } from '../fixtures/fakeConnector';
+import { action, taskAction, workshopOf } from './actions';
+import { load, post } from './load';
+import { startChild, type ChildServer } from './processes';
+import { postedId, seedEngagements } from './seed';
+
+const WORKERS = 8;
+const ROUND = 600;
+const ROUNDS = 5;
+const WARM_ROUND = 400;
+const WARM_ROUNDS_MAX = 8;
+/** Engagements the spread mix acts on, and how many the store holds for the heap figure. */
+export const SPREAD = 1000;
+export const STORED = 10_000;
+const HOT = 0;
+
+export interface Spread {
+  median: number;
+  min: number;
+  max: number;
+}
+
+export interface MixFigures {
+  ratio: Spread;
+  ours: { perSecond: number; p50Ms: number; p99Ms: number; cpuMsPerAction: number; failures: number };
+  baseline: { perSecond: number; p50Ms: number; p99Ms: number; cpuMsPerAction: number; failures: number };
+  updatesPerAction: number;
+}
+
+export interface ActionFigures {
+  baselineCardBytes: number;
+  warmRounds: number;
+  hot: MixFigures;
+  spread: MixFigures;
+  heap: { afterSpreadMiB: number; afterStoredMiB: number };
+  rss: { startMiB: number; endMiB: number };
+}
+
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+const spreadOf = (values: number[]): Spread => ({
+  median: median(values),
+  min: Math.min(...values),
+  max: Math.max(...values),
+});
+
+/**
+ * Waits until the bot has sent its background card updates, paced under Teams' limit of 50 a second for
+ * the app: nothing new at the connector for longer than the limit's one-second window.
+ */
+async function settled(connector: FakeConnector): Promise<void> {
+  let seen = -1;
+  while (seen !== connector.sent.length) {
+    seen = connector.sent.length;
+    await sleep(1200);
+  }
+}
+
+/** The bot's live heap after a full garbage collection, through the benchmark's preloaded probe. */
+async function heapMiB(bot: ChildServer, file: string): Promise<number> {
+  rmSync(file, { force: true });
+  bot.child.kill('SIGUSR2');
+  for (let i = 0; i < 100 && !existsSync(file); i++) await sleep(50);
+  await sleep(50);
+  return Number(readFileSync(file, 'utf8')) / 2 ** 20;
+}
+
+type Next = (w: number, i: number) => object;
+
+/** One measured round on a server: its load figures and the CPU its process used per request. */
+async function round(server: ChildServer, next: Next, total: number, connector: FakeConnector) {
+  const before = server.cpuSeconds();
+  const sentBefore = connector.sent.length;
+  const result = await load(`${server.url}/api/messages`, next, total, WORKERS);
+  await settled(connector);
+  const cpuMs = ((server.cpuSeconds() - before) * 1000) / result.requests;
+  return { result, cpuMs, updates: (connector.sent.length - sentBefore) / result.requests };
+}
+
+/** Rounds that alternate between the bot and the baseline, so a noisy neighbour slows both alike. */
+async function mix(bot: ChildServer, baseline: ChildServer, ours: Next, theirs: Next, connector: FakeConnector) {
+  const rounds: { ours: Awaited<ReturnType<typeof round>>; baseline: Awaited<ReturnType<typeof round>> }[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    connector.clear();
+    rounds.push({
+      ours: await round(bot, ours, ROUND, connector),
+      baseline: await round(baseline, theirs, ROUND, connector),
+    });
+  }
+  const side = (pick: (r: (typeof rounds)[number]) => Awaited<ReturnType<typeof round>>) => ({
+    perSecond: median(rounds.map((r) => pick(r).result.perSecond)),
+    p50Ms: median(rounds.map((r) => pick(r).result.p50Ms)),
+    p99Ms: median(rounds.map((r) => pick(r).result.p99Ms)),
+    cpuMsPerAction: median(rounds.map((r) => pick(r).cpuMs)),
+    failures: rounds.reduce((n, r) => n + pick(r).result.failures, 0),
+  });
+  return {
+    ratio: spreadOf(rounds.map((r) => r.ours.result.perSecond / r.baseline.result.perSecond)),
+    ours: side((r) => r.ours),
+    baseline: side((r) => r.baseline),
+    updatesPerAction: median(rounds.map((r) => r.ours.updates)),
+  };
+}
+
+/**
+ * Card actions against a baseline that answers every invoke with one static card of the bot's typical
+ * answer size, both as plain Node processes: a hot mix (one engagement) and a spread mix (actions over
+ * 1,000 engagements, each with its cards posted, so every action updates posted copies; the clicked copy
+ * is the invoke's answer). Then the bot's heap after acting on all 10,000 stored engagements.
+ */
+export async function actionBench(
+  scripts: { bot: string; baseline: string; heapProbe: string },
+  dataDir: string,
+  connector: FakeConnector,
+): Promise<ActionFigures> {
+  await seedEngagements(dataDir, connector, HOT, STORED + 1);
+  const heapFile = join(dataDir, 'heap.txt');
+  const probe = ['--expose-gc', '--require', scripts.heapProbe];
+  const bot = await startChild(scripts.bot, [], { DATA_DIR: dataDir, BENCH_HEAP_FILE: heapFile }, probe);
+  let baseline: ChildServer | undefined;
+  try {
+    const startMiB = bot.rssMiB();
+    const typical = await post(
+      `${bot.url}/api/messages`,
+      action(connector, HOT, 'card.refresh', { card: workshopCardKey('Device Security') }),
+    );
+    const card = JSON.stringify((JSON.parse(typical.text) as { value: unknown }).value);
+    const cardFile = join(dataDir, 'card.json');
+    writeFileSync(cardFile, card);
+    baseline = await startChild(scripts.baseline, [cardFile, '{port}'], {});
+
+    const clicked = (channel: number, taskId: string) => postedId(channel, workshopCardKey(workshopOf(taskId)));
+    const steps = new Map<string, number>();
+    const hot = taskAction(connector, () => HOT, clicked, steps);
+    const spreadOver = (count: number) => (w: number, i: number) => 1 + ((w * 7919 + i * 104_729) % count);
+    const spread = taskAction(connector, spreadOver(SPREAD), clicked, steps);
+    const forBaseline = taskAction(connector, () => HOT);
+
+    let warmRounds = 0;
+    for (let previous = 0; warmRounds < WARM_ROUNDS_MAX; warmRounds++) {
+      await round(bot, hot, WARM_ROUND, connector);
+      await round(bot, spread, WARM_ROUND, connector);
+      const { result } = await round(baseline, forBaseline, WARM_ROUND, connector);
+      // Warm until the baseline stops speeding up: less than 3% faster than the round before.
+      if (warmRounds > 1 && result.perSecond < previous * 1.03) break;
+      previous = result.perSecond;
+    }
+    const hotFigures = await mix(bot, baseline, hot, forBaseline, connector);
+    const spreadFigures = await mix(bot, baseline, spread, forBaseline, connector);
+    // One action on each of the first 1,000 engagements, then on each of all 10,000: the heap is measured
+    // right after each, with the card updates they caused still queued under Teams' rate limit.
+    const eachOnce = (count: number) =>
+      taskAction(connector, (w, i) => 1 + ((i * WORKERS + w) % count), clicked, steps);
+    await load(`${bot.url}/api/messages`, eachOnce(SPREAD), SPREAD, WORKERS, 120);
+    const afterSpreadMiB = await heapMiB(bot, heapFile);
+    await load(`${bot.url}/api/messages`, eachOnce(STORED), STORED, WORKERS, 120);
+    const afterStoredMiB = await heapMiB(bot, heapFile);
+    return {
+      baselineCardBytes: Buffer.byteLength(card),
+      warmRounds,
+      hot: hotFigures,
+      spread: spreadFigures,
+      heap: { afterSpreadMiB, afterStoredMiB },
+      rss: { startMiB, endMiB: bot.rssMiB() },
+    };
+  } finally {
+    await baseline?.stop();
+    await bot.stop();
+  }
+}
