@@ -1,11 +1,12 @@
 import type { AuditEvent, Engagement } from './types';
 
 /**
- * How many of the newest events the engagement document keeps: as many as `history` shows, so it usually
- * reads the document alone. Older ones move to the store's trail (see overflowingEvents), so a write
- * stays the size of one change however long the trail grows.
+ * How many of the newest events the engagement document keeps. Few: every card action reads and writes
+ * the document whole, so each kept event costs every action; `history` reads the older ones from the
+ * store's trail. They move there as the document grows (see overflowingEvents), so a write stays the size
+ * of one change however long the trail grows.
  */
-export const AUDIT_KEPT = 20;
+export const AUDIT_KEPT = 5;
 
 /** The trail with every event numbered; documents written before events had numbers get theirs here. */
 function numbered(engagement: Engagement): { audit: AuditEvent[]; count: number } {

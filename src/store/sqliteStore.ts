@@ -82,6 +82,7 @@ export class SqliteEngagementStore implements EngagementStore, ReminderStore {
         `SELECT e.body FROM members m JOIN engagements e ON e.id = m.engagement_id WHERE m.key = ? ORDER BY e.id`,
       ),
       forgetMembers: this.db.prepare('DELETE FROM members WHERE engagement_id = ?'),
+      membersOf: this.db.prepare<[string], { key: string }>('SELECT key FROM members WHERE engagement_id = ?'),
       addMember: this.db.prepare('INSERT OR IGNORE INTO members (key, engagement_id) VALUES (?, ?)'),
       addEvent: this.db.prepare('INSERT INTO audit_events (engagement_id, seq, task_id, body) VALUES (?, ?, ?, ?)'),
       trail: this.db.prepare<[string, number, number], { body: string }>(
@@ -95,6 +96,7 @@ export class SqliteEngagementStore implements EngagementStore, ReminderStore {
       deleteTrail: this.db.prepare('DELETE FROM audit_events WHERE engagement_id = ?'),
     };
     this.writeMembers = this.db.transaction((engagement: Engagement) => {
+      if (this.sameMembers(engagement)) return;
       this.statements.forgetMembers.run(engagement.id);
       for (const key of engagement.memberKeys) this.statements.addMember.run(key, engagement.id);
     });
@@ -113,6 +115,13 @@ export class SqliteEngagementStore implements EngagementStore, ReminderStore {
       this.writeMembers(engagement);
       return updated;
     });
+  }
+
+  /** Most changes leave the people as they were: then the members index needs no write. */
+  private sameMembers(engagement: Engagement): boolean {
+    const stored = this.statements.membersOf.all(engagement.id).map((row) => row.key);
+    const wanted = new Set(engagement.memberKeys);
+    return stored.length === wanted.size && stored.every((key) => wanted.has(key));
   }
 
   async get(id: string): Promise<Versioned<Engagement> | undefined> {

@@ -1,7 +1,6 @@
 import {
   ActivityTypes,
   CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
   type Activity,
   type InvokeResponse,
@@ -14,6 +13,7 @@ import type { Logger } from '../logger';
 import { recordException } from '../telemetry';
 import { BotConnector } from './outbound/botConnector';
 import { ConnectorHttp, type ConnectorHttpOptions } from './outbound/connectorHttp';
+import { ReusedClientsAuthentication } from './reusedClients';
 
 export const SORRY = 'Sorry, something went wrong on my side. Please try again in a moment.';
 
@@ -59,9 +59,7 @@ export class TeamsAdapter extends CloudAdapter {
       MicrosoftAppTenantId: credentials?.tenantId ?? '',
       ...(auth.openIdMetadataUrl && publicCloudWith(auth.openIdMetadataUrl)),
     };
-    super(
-      new ConfigurationBotFrameworkAuthentication(settings, new ConfigurationServiceClientCredentialFactory(settings)),
-    );
+    super(new ReusedClientsAuthentication(settings, new ConfigurationServiceClientCredentialFactory(settings)));
     this.botCredentials = credentials;
     this.http = new ConnectorHttp((serviceUrl) => this.authorization(serviceUrl), httpOptions);
     this.connector = new BotConnector(this.http);

@@ -11,6 +11,8 @@ import type { OutboundQueue } from './outbound/outboundQueue';
 export const COALESCE_MS = 200;
 /** How many posted copies' shown revisions are remembered; the oldest are forgotten first. */
 const SHOWN_LIMIT = 10_000;
+/** Rendered cards kept for the other copies of the same card at the same revision (up to three are posted). */
+const RENDERED_LIMIT = 64;
 
 export interface CardUpdaterDeps {
   store: EngagementStore;
@@ -38,6 +40,7 @@ const addressOf = (engagement: Engagement, post: CardPost): ConversationAddress 
 export class CardUpdater {
   private readonly pending = new Map<string, Pending>();
   private readonly shown = new Map<string, number>();
+  private readonly rendered = new Map<string, Attachment>();
   private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly deps: CardUpdaterDeps) {}
@@ -71,19 +74,25 @@ export class CardUpdater {
     const batch = [...this.pending.values()];
     this.pending.clear();
     for (const { engagement, cards } of batch) {
-      for (const post of engagement.posts.filter((p) => cards.has(p.card))) this.enqueue(engagement, post);
+      for (const post of engagement.posts.filter((p) => cards.has(p.card))) {
+        // A copy already showing this revision (the clicked one) would spend a send of Teams' budget on nothing.
+        if ((this.shown.get(post.activityId) ?? 0) < engagement.revision) this.enqueue(engagement, post);
+      }
     }
   }
 
+  /** Queues one copy's update; the job holds ids only, so a long backlog costs little memory. */
   private enqueue(engagement: Engagement, post: CardPost): void {
     const address = addressOf(engagement, post);
+    const engagementId = engagement.id;
+    const { activityId, card } = post;
     this.deps.queue.enqueue({
       conversation: `${address.serviceUrl}|${address.conversationId}`,
       kind: 'cardUpdates',
-      key: post.activityId,
+      key: activityId,
       idempotent: true,
-      labels: { engagementId: engagement.id, card: post.card },
-      run: () => this.send(engagement.id, post.activityId),
+      labels: { engagementId, card },
+      run: () => this.send(engagementId, activityId),
     });
   }
 
@@ -91,7 +100,7 @@ export class CardUpdater {
     const current = (await this.deps.store.get(engagementId))?.value;
     const post = current?.posts.find((p) => p.activityId === activityId);
     if (!current || !post || (this.shown.get(activityId) ?? 0) >= current.revision) return;
-    const attachment = this.deps.render(current, post.card);
+    const attachment = this.renderOnce(current, post.card);
     await this.deps.connector.update(addressOf(current, post), activityId, {
       type: 'message',
       attachments: [attachment],
@@ -99,6 +108,17 @@ export class CardUpdater {
     this.remember(activityId, current.revision);
     const after = (await this.deps.store.get(engagementId))?.value;
     if (after && after.revision > current.revision) this.schedule(after, [post.card]);
+  }
+
+  private renderOnce(engagement: Engagement, card: string): Attachment {
+    const key = `${engagement.id}|${engagement.revision}|${card}`;
+    let attachment = this.rendered.get(key);
+    if (!attachment) {
+      attachment = this.deps.render(engagement, card);
+      if (this.rendered.size >= RENDERED_LIMIT) this.rendered.delete(this.rendered.keys().next().value as string);
+      this.rendered.set(key, attachment);
+    }
+    return attachment;
   }
 
   private remember(activityId: string, revision: number): void {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Template } from 'adaptivecards-templating';
 import { CardFactory, type Attachment } from 'botbuilder';
 import { CARD_NAMES, type CardData, type CardName } from './cardTypes';
+import { compileTemplate } from './compiledTemplate';
 
 export const CARDS_DIR = join(__dirname, '../../cards');
 
@@ -11,41 +12,47 @@ export type AdaptiveCard = Record<string, unknown>;
 /** Teams drops bot messages over about 40 KB; a card must stay under this. */
 export const CARD_SIZE_LIMIT = 40 * 1024;
 
-/** Task rows are rendered on their own and reused while unchanged: most of a workshop card stays the same. */
-const ROW_CACHE_LIMIT = 1000;
+type Expand = (root: unknown) => unknown;
+
+/**
+ * How templates are expanded: compiled once into functions (the default, several times faster), or by
+ * adaptivecards-templating itself, which the card tests use to prove both give the same cards.
+ */
+export type TemplateEngine = 'compiled' | 'library';
+
+function expander(template: unknown, engine: TemplateEngine): Expand {
+  if (engine === 'compiled') return compileTemplate(template);
+  const library = new Template(template);
+  return (root) => library.expand({ $root: root });
+}
 
 export class CardRenderer {
-  private readonly templates: Map<CardName, Template>;
-  private readonly rows = new Map<string, unknown>();
+  private readonly templates: Map<CardName, Expand>;
 
   /** Compiles every template once; a missing or broken template stops the start. */
-  constructor(cardsDir: string = CARDS_DIR) {
+  constructor(cardsDir: string = CARDS_DIR, engine: TemplateEngine = 'compiled') {
     this.templates = new Map(
-      CARD_NAMES.map((name) => [name, new Template(JSON.parse(readFileSync(join(cardsDir, `${name}.json`), 'utf8')))]),
+      CARD_NAMES.map((name) => {
+        const template: unknown = JSON.parse(readFileSync(join(cardsDir, `${name}.json`), 'utf8'));
+        return [name, expander(template, engine)];
+      }),
     );
   }
 
   card<K extends CardName>(name: K, data: CardData[K]): AdaptiveCard {
-    const template = this.templates.get(name);
-    if (!template) throw new Error(`no card template named ${name}`);
+    const expand = this.templates.get(name);
+    if (!expand) throw new Error(`no card template named ${name}`);
     const workshop = data as CardData['workshop'];
     const root =
       name === 'workshop'
         ? { ...data, openRows: this.taskRows(workshop.openTasks), finishedRows: this.taskRows(workshop.finishedTasks) }
         : data;
-    return template.expand({ $root: root }) as AdaptiveCard;
+    return expand(root) as AdaptiveCard;
   }
 
+  /** Each task row is its own template (taskRow.json), placed in the workshop card's body. */
   private taskRows(rows: CardData['taskRow'][]): unknown[] {
-    return rows.map((row) => {
-      const key = JSON.stringify(row);
-      const cached = this.rows.get(key);
-      if (cached) return cached;
-      const rendered = (this.card('taskRow', row).body as unknown[])[0];
-      if (this.rows.size >= ROW_CACHE_LIMIT) this.rows.delete(this.rows.keys().next().value as string);
-      this.rows.set(key, rendered);
-      return rendered;
-    });
+    return rows.map((row) => (this.card('taskRow', row).body as unknown[])[0]);
   }
 
   attachment<K extends CardName>(name: K, data: CardData[K]): Attachment {

@@ -15,8 +15,9 @@ const freshEngagement = (overrides = {}) =>
 /** Completes and reopens one task `count` times, through the use case the card actions use. */
 async function flip(store: EngagementStore, engagement: Engagement, count: number): Promise<void> {
   const deps = { store, now: () => T0 };
+  const done = (await store.get(engagement.id))!.value.tasks.find((t) => t.id === '2533')?.status === 'done';
   for (let i = 0; i < count; i++) {
-    const action = i % 2 === 0 ? 'complete' : 'reopen';
+    const action = (i % 2 === 0) !== done ? 'complete' : 'reopen';
     await changeTask(deps, engagement.id, { taskId: '2533', action, actor: people.sme });
   }
 }
@@ -58,9 +59,10 @@ export function trailStoreContract(name: string, open: () => Promise<EngagementS
       await store.create(engagement);
       await flip(store, engagement, AUDIT_KEPT);
       const current = (await store.get(engagement.id))!;
+      const done = current.value.tasks.find((t) => t.id === '2533')?.status === 'done';
       const changed = changeTaskStatus(
         { ...current.value, revision: current.value.revision + 1 },
-        { taskId: '2533', action: 'complete', actor: people.sme },
+        { taskId: '2533', action: done ? 'reopen' : 'complete', actor: people.sme },
         T0,
       ).engagement;
       const { engagement: next, moved } = overflowingEvents(changed, current.value.auditCount!);

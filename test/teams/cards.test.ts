@@ -21,6 +21,7 @@ import { cardProblems } from '../fixtures/cardCheck';
 import { anEngagement, people, seedCatalog, seedPlaybook, T0 } from '../fixtures/engagement';
 
 const renderer = new CardRenderer();
+const library = new CardRenderer(CARDS_DIR, 'library');
 
 /** The largest engagement a card has to show: long names, many people, every task with a long reason. */
 function largestEngagement() {
@@ -153,6 +154,13 @@ describe('card templates', () => {
     const files = readdirSync(CARDS_DIR).map((f) => f.replace(/\.json$/, ''));
     expect(files.sort()).toEqual([...CARD_NAMES].sort());
   });
+
+  it.each(CARD_NAMES.flatMap((name) => samples[name].map((data, i) => [name, i, data] as const)))(
+    '%s card #%i compiled gives exactly what adaptivecards-templating gives',
+    (name, _i, data) => {
+      expect(renderer.card(name, data as never)).toEqual(library.card(name, data as never));
+    },
+  );
 
   it.each(CARD_NAMES.flatMap((name) => samples[name].map((data, i) => [name, i, data] as const)))(
     '%s card #%i binds fully, parses as an Adaptive Card 1.5 and stays under 40 KB',
