@@ -12,6 +12,7 @@ import {
 } from '../app/ports';
 import type { PersonRecord, ReminderStore, SendRecord } from '../app/reminderPorts';
 import type { AuditEvent, Engagement } from '../domain/types';
+import { DocumentCache } from './documentCache';
 import { SqliteTable } from './sqliteTable';
 
 interface Row {
@@ -54,6 +55,7 @@ export class SqliteEngagementStore implements EngagementStore, ReminderStore {
   readonly kind = 'sqlite';
   private readonly db: Database.Database;
   private readonly statements;
+  private readonly documents = new DocumentCache<Engagement>();
   private readonly people: SqliteTable<PersonRecord>;
   private readonly sends: SqliteTable<SendRecord>;
   private readonly writeMembers: (engagement: Engagement) => void;
@@ -74,6 +76,7 @@ export class SqliteEngagementStore implements EngagementStore, ReminderStore {
     });
     this.sends = new SqliteTable<SendRecord>(this.db, 'sends', (r) => r.id);
     this.statements = {
+      etag: this.db.prepare<[string], { etag: string }>('SELECT etag FROM engagements WHERE id = ?'),
       get: this.db.prepare<[string], Row>('SELECT etag, body FROM engagements WHERE id = ?'),
       insert: this.db.prepare('INSERT INTO engagements (id, etag, body, updated_at) VALUES (?, ?, ?, ?)'),
       update: this.db.prepare('UPDATE engagements SET etag = ?, body = ?, updated_at = ? WHERE id = ? AND etag = ?'),
@@ -125,8 +128,11 @@ export class SqliteEngagementStore implements EngagementStore, ReminderStore {
   }
 
   async get(id: string): Promise<Versioned<Engagement> | undefined> {
+    const current = this.statements.etag.get(id);
+    const cached = current && this.documents.cached(id, current.etag);
+    if (cached) return cached;
     const row = this.statements.get.get(id);
-    return row && { value: JSON.parse(row.body) as Engagement, etag: row.etag };
+    return row && this.documents.wrote(id, JSON.parse(row.body) as Engagement, row.etag);
   }
 
   async create(engagement: Engagement): Promise<Versioned<Engagement>> {
@@ -141,7 +147,7 @@ export class SqliteEngagementStore implements EngagementStore, ReminderStore {
         throw new AlreadyExistsError(engagement.id);
       throw error;
     }
-    return { value: engagement, etag };
+    return this.documents.wrote(engagement.id, engagement, etag);
   }
 
   async replace(engagement: Engagement, etag: string, moved: AuditEvent[] = []): Promise<Versioned<Engagement>> {
@@ -150,7 +156,7 @@ export class SqliteEngagementStore implements EngagementStore, ReminderStore {
       if (this.statements.exists.get(engagement.id)) throw new ConflictError(engagement.id);
       throw new NotFoundError(engagement.id);
     }
-    return { value: engagement, etag: next };
+    return this.documents.wrote(engagement.id, engagement, next);
   }
 
   async trail(engagementId: string, query: TrailQuery): Promise<AuditEvent[]> {
@@ -161,6 +167,7 @@ export class SqliteEngagementStore implements EngagementStore, ReminderStore {
   }
 
   async delete(engagementId: string): Promise<void> {
+    this.documents.forget(engagementId);
     this.db.transaction(() => {
       this.statements.deleteTrail.run(engagementId);
       this.statements.forgetMembers.run(engagementId);

@@ -9,8 +9,8 @@ import { startChild, type ChildServer } from './processes';
 import { postedId, seedEngagements } from './seed';
 
 const WORKERS = 8;
-const ROUND = 600;
-const ROUNDS = 5;
+export const ROUND = 600;
+export const ROUNDS = 7;
 const WARM_ROUND = 400;
 const WARM_ROUNDS_MAX = 8;
 /** Engagements the spread mix acts on, and how many the store holds for the heap figure. */

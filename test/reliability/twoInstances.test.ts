@@ -32,6 +32,8 @@ const renderer = new EngagementCards(
 interface Shown {
   at: number;
   card: Card;
+  /** An update shows the copy everyone shares; the answer to a click shows the clicker's own copy. */
+  from: 'update' | 'answer';
 }
 
 /** What each posted copy shows in the end: the newest of its updates and of the answers to clicks on it. */
@@ -42,9 +44,11 @@ function finalCopies(connector: FakeConnector, answers: { replyToId: string; at:
     if (!current || current.at <= next.at) shown.set(activityId, next);
   };
   for (const put of connector.sent.filter((s) => s.method === 'PUT')) {
-    show(put.activityId ?? '', { at: put.at, card: cardsIn([put.body])[0]! });
+    show(put.activityId ?? '', { at: put.at, card: cardsIn([put.body])[0]!, from: 'update' });
   }
-  for (const answer of answers) if (answer.card) show(answer.replyToId, { at: answer.at, card: answer.card });
+  for (const answer of answers) {
+    if (answer.card) show(answer.replyToId, { at: answer.at, card: answer.card, from: 'answer' });
+  }
   return shown;
 }
 
@@ -144,9 +148,11 @@ describe.each(stores)('two bot processes on %s', (name, prepare) => {
     const shown = finalCopies(connector, answers);
     // Task clicks change the workshop cards and the summary; the Key Inputs card stays as it was posted.
     for (const post of final.posts.filter((p) => p.card !== KEY_INPUTS_CARD)) {
-      expect({ card: post.card, shows: shown.get(post.activityId)?.card }).toEqual({
+      const last = shown.get(post.activityId);
+      const viewer = last?.from === 'answer' ? { person: people.manager } : {};
+      expect({ card: post.card, shows: last?.card }).toEqual({
         card: post.card,
-        shows: renderer.attachmentFor(final, post.card).content,
+        shows: renderer.render(final, post.card, viewer),
       });
     }
     const updates = connector.sent.filter((s) => s.method === 'PUT').length;

@@ -34,6 +34,21 @@ describe('SQLite engagement store on disk', () => {
     await second.close();
   });
 
+  it('reuses a parsed engagement only while it is the one stored, and shares it frozen', async () => {
+    const dir = tempDir();
+    const engagement = anEngagement();
+    const mine = new SqliteEngagementStore(dir);
+    const other = new SqliteEngagementStore(dir);
+    await mine.create(engagement);
+    const read = (await mine.get(engagement.id))!;
+    expect(() => Object.assign(read.value, { customerName: 'Changed in place' })).toThrow(TypeError);
+    const theirs = (await other.get(engagement.id))!;
+    await other.replace({ ...theirs.value, customerName: 'Fabrikam', revision: 2 }, theirs.etag);
+    expect((await mine.get(engagement.id))?.value.customerName).toBe('Fabrikam');
+    await mine.close();
+    await other.close();
+  });
+
   it('finds the members of engagements written before the members index existed', async () => {
     const dir = tempDir();
     const engagement = anEngagement();

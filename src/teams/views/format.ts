@@ -39,11 +39,22 @@ function clock(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
+// Every card shows the same few change times again and again; formatting one is the costly part.
+const formatted = new Map<string, string>();
+const FORMATTED_KEPT = 2000;
+
 /** "29 Nov 2026, 09:30 UTC", or in the reader's own zone: "29 Nov 2026, 10:30 (Europe/Paris)". */
 export function when(iso: string, timeZone?: string): string {
-  const zone = timeZone && isTimeZone(timeZone) ? timeZone : 'UTC';
-  const text = clock(zone).format(new Date(iso));
-  return zone === 'UTC' ? `${text} UTC` : `${text} (${zone})`;
+  const key = `${timeZone ?? ''}|${iso}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    const zone = timeZone && isTimeZone(timeZone) ? timeZone : 'UTC';
+    const time = clock(zone).format(new Date(iso));
+    text = zone === 'UTC' ? `${time} UTC` : `${time} (${zone})`;
+    if (formatted.size >= FORMATTED_KEPT) formatted.delete(formatted.keys().next().value as string);
+    formatted.set(key, text);
+  }
+  return text;
 }
 
 export function due(isoDate: string | undefined): string {

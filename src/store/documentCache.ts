@@ -1,0 +1,40 @@
+import type { Versioned } from '../app/ports';
+
+/** Freezes a document and everything in it; parts already frozen (shared with an earlier version) are skipped. */
+function deepFreeze<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  for (const child of Object.values(value)) deepFreeze(child);
+  return value;
+}
+
+/**
+ * Parsed documents by id, reused while the stored etag is the same: parsing the JSON is most of a read's
+ * cost, and most reads follow this process's own write. Every reader shares a cached document, so it is
+ * frozen: the domain never changes an engagement in place (it builds the next one), and a change in place
+ * would throw rather than corrupt what others read.
+ */
+export class DocumentCache<T> {
+  private readonly entries = new Map<string, Versioned<T>>();
+
+  constructor(private readonly limit = 1000) {}
+
+  /** The document of `id` if the one cached is the one stored under `etag`. */
+  cached(id: string, etag: string): Versioned<T> | undefined {
+    const entry = this.entries.get(id);
+    return entry?.etag === etag ? entry : undefined;
+  }
+
+  /** Remembers the document just written or read under `etag`. */
+  wrote(id: string, value: T, etag: string): Versioned<T> {
+    const entry = { value: deepFreeze(value), etag };
+    this.entries.delete(id);
+    if (this.entries.size >= this.limit) this.entries.delete(this.entries.keys().next().value as string);
+    this.entries.set(id, entry);
+    return entry;
+  }
+
+  forget(id: string): void {
+    this.entries.delete(id);
+  }
+}
