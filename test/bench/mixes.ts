@@ -31,12 +31,18 @@ export interface MixFigures {
   updatesPerAction: number;
 }
 
+export interface HeapFigures {
+  queuedMiB: number;
+  drainedMiB: number;
+}
+
 export interface ActionFigures {
   baselineCardBytes: number;
   warmRounds: number;
   hot: MixFigures;
   spread: MixFigures;
-  heap: { afterSpreadMiB: number; afterStoredMiB: number };
+  /** After one action on each of 1,000 and of 10,000 engagements: with their updates queued, and sent. */
+  heap: { spread: HeapFigures; stored: HeapFigures };
   rss: { startMiB: number; endMiB: number };
 }
 
@@ -150,20 +156,25 @@ export async function actionBench(
     }
     const hotFigures = await mix(bot, baseline, hot, forBaseline, connector);
     const spreadFigures = await mix(bot, baseline, spread, forBaseline, connector);
-    // One action on each of the first 1,000 engagements, then on each of all 10,000: the heap is measured
-    // right after each, with the card updates they caused still queued under Teams' rate limit.
+    // One action on each of the first 1,000 engagements, then on each of all 10,000. The heap is measured
+    // right after each, with the card updates they caused queued under Teams' rate limit, and once sent.
     const eachOnce = (count: number) =>
       taskAction(connector, (w, i) => 1 + ((i * WORKERS + w) % count), clicked, steps);
-    await load(`${bot.url}/api/messages`, eachOnce(SPREAD), SPREAD, WORKERS, 120);
-    const afterSpreadMiB = await heapMiB(bot, heapFile);
-    await load(`${bot.url}/api/messages`, eachOnce(STORED), STORED, WORKERS, 120);
-    const afterStoredMiB = await heapMiB(bot, heapFile);
+    const heapAfter = async (count: number): Promise<HeapFigures> => {
+      await load(`${bot.url}/api/messages`, eachOnce(count), count, WORKERS, 120);
+      const queuedMiB = await heapMiB(bot, heapFile);
+      await settled(connector);
+      connector.clear();
+      return { queuedMiB, drainedMiB: await heapMiB(bot, heapFile) };
+    };
+    const spreadHeap = await heapAfter(SPREAD);
+    const storedHeap = await heapAfter(STORED);
     return {
       baselineCardBytes: Buffer.byteLength(card),
       warmRounds,
       hot: hotFigures,
       spread: spreadFigures,
-      heap: { afterSpreadMiB, afterStoredMiB },
+      heap: { spread: spreadHeap, stored: storedHeap },
       rss: { startMiB, endMiB: bot.rssMiB() },
     };
   } finally {

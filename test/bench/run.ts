@@ -90,7 +90,15 @@ function actionLines(a: ActionFigures): string[] {
     '',
     '## Memory',
     '',
-    `The bot's live heap after a full garbage collection: ${f(a.heap.afterSpreadMiB, 1)} MiB right after one action on each of ${SPREAD.toLocaleString('en')} engagements, ${f(a.heap.afterStoredMiB, 1)} MiB right after one on each of ${STORED.toLocaleString('en')} (ratio ${f(a.heap.afterStoredMiB / a.heap.afterSpreadMiB, 2)}; flat is 1.0); both with the card updates those actions caused still queued under Teams' rate limit. Resident memory: ${f(a.rss.startMiB)} MiB after start, ${f(a.rss.endMiB)} MiB at the end.`,
+    `The bot's live heap after a full garbage collection, after one action on each of ${SPREAD.toLocaleString('en')} engagements and then on each of ${STORED.toLocaleString('en')}: measured right after the actions, with the card updates they caused still queued under Teams' limit of 50 sends a second, and once those are sent.`,
+    '',
+    '| | right after the actions | updates sent |',
+    '| --- | ---: | ---: |',
+    `| ${SPREAD.toLocaleString('en')} engagements | ${f(a.heap.spread.queuedMiB, 1)} MiB | ${f(a.heap.spread.drainedMiB, 1)} MiB |`,
+    `| ${STORED.toLocaleString('en')} engagements | ${f(a.heap.stored.queuedMiB, 1)} MiB | ${f(a.heap.stored.drainedMiB, 1)} MiB |`,
+    `| ratio (flat is 1.0) | ${f(a.heap.stored.queuedMiB / a.heap.spread.queuedMiB, 2)} | **${f(a.heap.stored.drainedMiB / a.heap.spread.drainedMiB, 2)}** |`,
+    '',
+    `Resident memory: ${f(a.rss.startMiB)} MiB after start, ${f(a.rss.endMiB)} MiB at the end.`,
     '',
   ];
 }
