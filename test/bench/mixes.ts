@@ -12,7 +12,8 @@ const WORKERS = 8;
 export const ROUND = 600;
 export const ROUNDS = 7;
 const WARM_ROUND = 400;
-const WARM_ROUNDS_MAX = 8;
+const WARM_ROUNDS_MIN = 3;
+const WARM_ROUNDS_MAX = 10;
 /** Engagements the spread mix acts on, and how many the store holds for the heap figure. */
 export const SPREAD = 1000;
 export const STORED = 10_000;
@@ -145,14 +146,18 @@ export async function actionBench(
     const spread = taskAction(connector, spreadOver(SPREAD), clicked, steps);
     const forBaseline = taskAction(connector, () => HOT);
 
+    // Warm up until neither the bot nor the baseline speeds up any more: each less than 3% faster than in
+    // the round before, after at least WARM_ROUNDS_MIN rounds.
     let warmRounds = 0;
-    for (let previous = 0; warmRounds < WARM_ROUNDS_MAX; warmRounds++) {
-      await round(bot, hot, WARM_ROUND, connector);
+    let previous = { ours: 0, baseline: 0 };
+    while (warmRounds < WARM_ROUNDS_MAX) {
+      warmRounds++;
+      const ours = (await round(bot, hot, WARM_ROUND, connector)).result.perSecond;
       await round(bot, spread, WARM_ROUND, connector);
-      const { result } = await round(baseline, forBaseline, WARM_ROUND, connector);
-      // Warm until the baseline stops speeding up: less than 3% faster than the round before.
-      if (warmRounds > 1 && result.perSecond < previous * 1.03) break;
-      previous = result.perSecond;
+      const theirs = (await round(baseline, forBaseline, WARM_ROUND, connector)).result.perSecond;
+      const steady = ours < previous.ours * 1.03 && theirs < previous.baseline * 1.03;
+      if (warmRounds >= WARM_ROUNDS_MIN && steady) break;
+      previous = { ours, baseline: theirs };
     }
     const hotFigures = await mix(bot, baseline, hot, forBaseline, connector);
     const spreadFigures = await mix(bot, baseline, spread, forBaseline, connector);
