@@ -1,4 +1,4 @@
-import { ConfigurationBotFrameworkAuthentication, type ConfigurationServiceClientCredentialFactory } from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
 import {
   JwtTokenValidation,
   type AuthenticateRequestResult,
@@ -30,14 +30,7 @@ export class ReusedClientsAuthentication extends ConfigurationBotFrameworkAuthen
   private readonly connectors = new Map<string, Promise<ConnectorClient>>();
   private readonly tokenClients = new Map<string, Promise<UserTokenClient>>();
 
-  constructor(settings: Record<string, string | boolean>, credentials: ConfigurationServiceClientCredentialFactory) {
-    super(settings, credentials);
-  }
-
-  override async authenticateRequest(
-    activity: Parameters<ConfigurationBotFrameworkAuthentication['authenticateRequest']>[0],
-    authHeader: string,
-  ): Promise<AuthenticateRequestResult> {
+  override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
     const result = await super.authenticateRequest(activity, authHeader);
     const factory = result.connectorFactory;
     return factory ? { ...result, connectorFactory: this.reusing(factory, result.claimsIdentity) } : result;

@@ -1,9 +1,7 @@
-import { startEngagement } from '../../src/domain/engagement';
 import type { CardPost } from '../../src/domain/types';
 import { SqliteEngagementStore } from '../../src/store/sqliteStore';
 import { KEY_INPUTS_CARD, SUMMARY_CARD, workshopCardKey } from '../../src/teams/cardKeys';
-import { TEAM, TENANT } from '../fixtures/activities';
-import { people, seedPlaybook } from '../fixtures/engagement';
+import { anEngagement, seedPlaybook } from '../fixtures/engagement';
 import type { FakeConnector } from '../fixtures/fakeConnector';
 import { channelOf } from './actions';
 
@@ -21,27 +19,12 @@ export async function seedEngagements(dataDir: string, connector: FakeConnector,
   try {
     for (let n = first; n < first + count; n++) {
       const channel = channelOf(n);
-      const engagement = startEngagement(
-        seedPlaybook,
-        {
-          customerName: `Customer ${n}`,
-          tenantId: TENANT,
-          teamId: TEAM,
-          channelId: channel,
-          conversationId: channel,
-          serviceUrl: connector.serviceUrl,
-          createdBy: people.manager,
-          roles: [
-            { role: 'SME', people: [people.sme] },
-            { role: 'FastTrack Manager', people: [people.manager] },
-            { role: 'FastTrack Engineer', people: [people.engineer] },
-          ],
-          customerContacts: [people.customer],
-          servicesInScope: [...seedPlaybook.services],
-          workshops: [],
-        },
-        new Date(),
-      );
+      const engagement = anEngagement({
+        customerName: `Customer ${n}`,
+        channelId: channel,
+        conversationId: channel,
+        serviceUrl: connector.serviceUrl,
+      });
       const posts: CardPost[] = CARDS.map((card) => ({ card, activityId: postedId(n, card), conversationId: channel }));
       await store.create({ ...engagement, posts });
     }
