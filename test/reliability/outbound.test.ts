@@ -58,10 +58,12 @@ describe('card updates to Teams: one slow conversation never holds up another', 
     // Every reply was abandoned at the 1 s timeout, in waves of at most 32: never held open longer.
     expect(took).toBeLessThan(10_000);
     await until(() => harness.connector.hanging() === 0, 3000, 'the hung requests to be dropped');
-    expect(harness.bot.openSockets()).toBe(0);
+    // A socket the agent opened for a call whose deadline had already passed closes a moment after that
+    // call's turn has answered: it must close within a moment, never stay open for keep-alive.
+    const closedIn = await until(() => harness.bot.openSockets() === 0, 1000, 'every socket to close');
     report('200 abandoned replies', {
       'most open sockets': most,
-      'sockets after': harness.bot.openSockets(),
+      'last socket closed after the answers (ms)': closedIn,
       'all answered in (ms)': took,
     });
   });
