@@ -46,11 +46,10 @@ export class CardUpdater {
   constructor(private readonly deps: CardUpdaterDeps) {}
 
   /**
-   * Has the posted copies of `cards` brought up to date. `clicked` is the copy the person clicked, already
-   * answered with `revision` by the invoke response: it is updated only if that is no longer the newest.
+   * Has the posted copies of `cards` brought up to date, the clicked copy included: the invoke's answer is
+   * the clicker's own copy, which Teams shows to that person's client only.
    */
-  schedule(engagement: Engagement, cards: string[], clicked?: { activityId: string; revision: number }): void {
-    if (clicked) this.remember(clicked.activityId, clicked.revision);
+  schedule(engagement: Engagement, cards: string[]): void {
     const pending = this.pending.get(engagement.id);
     if (pending && pending.engagement.revision > engagement.revision) cards.forEach((c) => pending.cards.add(c));
     else this.pending.set(engagement.id, { engagement, cards: new Set([...(pending?.cards ?? []), ...cards]) });
@@ -75,7 +74,7 @@ export class CardUpdater {
     this.pending.clear();
     for (const { engagement, cards } of batch) {
       for (const post of engagement.posts.filter((p) => cards.has(p.card))) {
-        // A copy already showing this revision (the clicked one) would spend a send of Teams' budget on nothing.
+        // A copy already showing this revision would spend a send of Teams' budget on nothing.
         if ((this.shown.get(post.activityId) ?? 0) < engagement.revision) this.enqueue(engagement, post);
       }
     }

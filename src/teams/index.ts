@@ -52,9 +52,7 @@ export function teamsEndpoint(
   const botId = `28:${auth.credentials?.appId ?? ''}`;
   const digests = makeDigests(new TeamsNotifier(adapter.connector, queue, deps.cards, botId));
   const botDeps: BotDeps = { ...deps, digests };
-  const cards = new EngagementCards(botDeps, (engagement, keys, clicked) =>
-    updater.schedule(engagement, keys, clicked),
-  );
+  const cards = new EngagementCards(botDeps, (engagement, keys) => updater.schedule(engagement, keys));
   const updater = new CardUpdater({
     store: deps.store,
     queue,

@@ -16,11 +16,7 @@ export { KEY_INPUTS_CARD, KEY_OUTPUTS_CARD, SUMMARY_CARD, workshopCardKey };
 const workshopsOf = (engagement: Engagement): string[] => [...new Set(engagement.tasks.map((t) => t.workshop))];
 
 /** Has the posted copies of an engagement's cards brought up to date in the background. */
-export type ScheduleUpdates = (
-  engagement: Engagement,
-  cards: string[],
-  clicked?: { activityId: string; revision: number },
-) => void;
+export type ScheduleUpdates = (engagement: Engagement, cards: string[]) => void;
 
 /** Renders an engagement's cards and keeps the copies posted in the channel up to date. */
 export class EngagementCards {
@@ -152,12 +148,12 @@ export class EngagementCards {
   }
 
   /**
-   * Has the posted copies of the given cards updated in place, in the background, so everyone sees
-   * the same state. The copy the person clicked was answered by the invoke response with this revision.
+   * Has the posted copies of the given cards updated in place, in the background, so everyone sees the same
+   * state. The copy a person clicked is updated too: Teams shows the invoke's answer (that person's own
+   * copy) to their client only, and everyone else sees the copy posted or last updated.
    */
-  refreshPosted(engagement: Engagement, keys: string[], clickedActivityId?: string): void {
-    const clicked = clickedActivityId ? { activityId: clickedActivityId, revision: engagement.revision } : undefined;
-    this.scheduleUpdates(engagement, keys, clicked);
+  refreshPosted(engagement: Engagement, keys: string[]): void {
+    this.scheduleUpdates(engagement, keys);
   }
 
   /** The cards setup posts, in order: Key Inputs first, since the workshops depend on them. */

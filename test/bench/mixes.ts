@@ -115,8 +115,9 @@ async function mix(bot: ChildServer, baseline: ChildServer, ours: Next, theirs: 
 /**
  * Card actions against a baseline that answers every invoke with one static card of the bot's typical
  * answer size, both as plain Node processes: a hot mix (one engagement) and a spread mix (actions over
- * 1,000 engagements, each with its cards posted, so each action updates a posted copy; the clicked copy
- * is the invoke's answer). Then the bot's heap after GC at 1,000 and at 10,000 engagements.
+ * 1,000 engagements, each with its cards posted, so each action updates two posted copies: the summary and
+ * the clicked workshop card, whose answer reaches the clicker only). Then the bot's heap after GC at 1,000
+ * and at 10,000 engagements.
  */
 export async function actionBench(
   scripts: { bot: string; baseline: string; heapProbe: string },

@@ -77,7 +77,7 @@ function actionLines(a: ActionFigures): string[] {
     `The bot, built, and a baseline run as plain Node processes: the same CloudAdapter and restify server answering every invoke with one static card of the bot's typical answer size (the FastTrack Manager's copy of the Device Security card, ${f(a.baselineCardBytes / 1024, 1)} KB). ${WORKERS_TEXT} Both warmed up first, until neither sped up any more (${a.warmRounds} warm-up rounds of 400 actions each); then ${ROUNDS} rounds of ${ROUND} actions per side that alternate between the two. Medians shown; the ratio's spread is over the rounds. CPU is the process's user and system time per action, including its background card updates.`,
     '',
     `- **Hot mix**: every action on one engagement, so card updates merge (${f(a.hot.updatesPerAction, 2)} sent per action).`,
-    `- **Spread mix**: actions spread over ${SPREAD.toLocaleString('en')} engagements, each with its cards posted, so most actions update a posted card: the summary (${f(a.spread.updatesPerAction, 2)} sent per action; the clicked workshop card is the invoke's answer).`,
+    `- **Spread mix**: actions spread over ${SPREAD.toLocaleString('en')} engagements, each with its cards posted, so most actions update two posted cards: the clicked workshop card, whose invoke answer reaches the clicker only, and the summary (${f(a.spread.updatesPerAction, 2)} sent per action).`,
     '',
     '| mix | requests/s | p50 ms | p99 ms | CPU ms per action | failures |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',

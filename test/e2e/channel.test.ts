@@ -107,6 +107,7 @@ describe('running the security workshops in a team channel of the Agents Playgro
     await row.getByRole('button', { name: 'More' }).click();
     await row.getByRole('button', { name: 'Complete' }).click();
     await workshopCard('Device Security').getByText('1 of 4 mandatory tasks done').waitFor();
+    await ui().sharedCopy(workshopCard('Device Security'), '1 of 4 mandatory tasks done', 'Start');
     await showFinished(workshopCard('Device Security'));
     await taskRow(workshopCard('Device Security'), '2460').getByText('✔ Done', { exact: true }).waitFor();
     await screenshot(page, '3-task-done');

@@ -47,7 +47,9 @@ async function stored() {
   }
 }
 
+/** Answers for an area from the contact's own copy of the Key Outputs card. */
 async function answerArea(area: string, answer: 'Enabled' | 'Not planned', text = ''): Promise<void> {
+  await ui().ownCopy(outputsCard(), 'Save answer');
   const form = outputsCard();
   await form.getByRole('combobox', { name: 'Area' }).click();
   await page.getByRole('option', { name: area, exact: true }).click();
@@ -71,7 +73,8 @@ describe("the customer's side, in a team channel of the Agents Playground", () =
     await expect(inputsCard().getByRole('button', { name: 'Confirm' }).count()).resolves.toBe(0);
     await ui().ownCopy(inputsCard(), 'Confirm');
     await inputsCard().getByRole('button', { name: 'Confirm' }).first().click();
-    await inputsCard().getByText(`✔ Confirmed by ${config.currentUser.name}`, { exact: false }).waitFor();
+    await ui().sharedCopy(inputsCard(), `✔ Confirmed by ${config.currentUser.name}`, 'Confirm');
+    await ui().ownCopy(inputsCard(), 'Confirm');
     await inputsCard().getByRole('button', { name: 'Confirm' }).first().click();
     await inputsCard().getByText('Every Key Input is confirmed', { exact: false }).waitFor();
     await screenshot(page, 'customer-1-key-inputs');
@@ -82,7 +85,6 @@ describe("the customer's side, in a team channel of the Agents Playground", () =
     await ui().ownCopy(summaryCard(), 'Key Outputs');
     await summaryCard().getByRole('button', { name: 'Key Outputs' }).click();
     await outputsCard().getByText('0 of 10 areas answered; not signed off yet.').waitFor();
-    await ui().ownCopy(outputsCard(), 'Save answer');
     await answerArea('AADP', 'Not planned');
     await page
       .getByText('Please check reason: it is required for an area the customer does not plan to enable.')
@@ -95,8 +97,10 @@ describe("the customer's side, in a team channel of the Agents Playground", () =
       .or(outputsCard().getByText('AADP · ✖ Not planned'))
       .first()
       .waitFor();
+    await ui().sharedCopy(outputsCard(), '1 of 10 areas answered', 'Save answer');
     await answerArea('Intune', 'Enabled', 'All laptops enrolled');
-    await outputsCard().getByText('2 of 10 areas answered; not signed off yet.').waitFor();
+    await ui().sharedCopy(outputsCard(), '2 of 10 areas answered; not signed off yet.', 'Save answer');
+    await ui().ownCopy(outputsCard(), 'Save answer');
     await screenshot(page, 'customer-3-answers');
     await cardShot(outputsCard(), 'key-outputs');
   });
@@ -116,8 +120,10 @@ describe("the customer's side, in a team channel of the Agents Playground", () =
       });
       expect(answered.status).toBe(200);
     }
+    await ui().sharedCopy(outputsCard(), '9 of 10 areas answered', 'Save answer');
     await answerArea(rest.at(-1)!, 'Enabled');
-    await outputsCard().getByText('10 of 10 areas answered; not signed off yet.').waitFor();
+    await ui().sharedCopy(outputsCard(), '10 of 10 areas answered; not signed off yet.', 'Save answer');
+    await ui().ownCopy(outputsCard(), 'Sign off the Key Outputs');
     await outputsCard().getByRole('button', { name: 'Sign off the Key Outputs' }).click();
     await outputsCard().getByText(`Signed off by ${config.currentUser.name}`, { exact: false }).waitFor();
     const summary = summaryCard();

@@ -2,7 +2,7 @@ import { COPIES_KEPT } from '../../src/app/engagementSetup';
 import { SqliteEngagementStore } from '../../src/store/sqliteStore';
 import { cardAction, channelMessage } from '../fixtures/activities';
 import { startHarness, type BotHarness } from '../fixtures/botHarness';
-import { cardsIn, texts } from '../fixtures/cardText';
+import { buttonsOf, cardsIn, texts, type Card } from '../fixtures/cardText';
 import { people } from '../fixtures/engagement';
 import { setUpChannel } from '../fixtures/setupChannel';
 
@@ -61,6 +61,26 @@ describe('keeping the posted cards current', () => {
 });
 
 describe('every copy a person sees is current', () => {
+  it('the copy a person clicked is updated for everyone too: the answer with their buttons reaches only them', async () => {
+    const store = new SqliteEngagementStore(harness.dataDir);
+    const posts = (await store.get(engagementId))!.value.posts;
+    await store.close();
+    const clicked = posts.find((p) => p.card === 'workshop:Identity Security')!.activityId;
+    const data = { engagementId, taskId: '2533' };
+    const click = cardAction(harness.connector.serviceUrl, people.manager, 'task.complete', data, {
+      replyToId: clicked,
+    });
+    const answer = (await harness.post(click)).body as { value: Card };
+    expect(buttonsOf(answer.value)).toContain('Reopen');
+    await harness.bot.idle();
+    const shared = harness.connector.sent.filter((s) => s.method === 'PUT' && s.activityId === clicked);
+    expect(shared).toHaveLength(1);
+    const [card] = cardsIn([shared[0]!.body]);
+    expect(texts(card)).toContain('1 of 1 mandatory task done');
+    expect(buttonsOf(card!)).not.toContain('Reopen');
+    expect(buttonsOf(card!)).toContain('Refresh');
+  });
+
   it('keeps the newest three copies of a card current and points the older ones to the newest', async () => {
     const say = (text: string) => harness.post(channelMessage(harness.connector.serviceUrl, people.manager, text));
     for (let i = 0; i < 4; i++) await say('status');

@@ -14,7 +14,7 @@ async function changeInputs(
   const { value: current } = await engagementOfAction(turn, deps, data);
   const saved = await changeEngagement(deps, current.id, change);
   const keys = [KEY_INPUTS_CARD, SUMMARY_CARD, ...cards.workshopKeys(saved.value)];
-  cards.refreshPosted(saved.value, keys, turn.activity.replyToId);
+  cards.refreshPosted(saved.value, keys);
   return { kind: 'card', card: cards.keyInputs(saved.value, viewerOf(turn)) };
 }
 

@@ -16,7 +16,7 @@ export const chooseNextStepAction: CardAction = {
     const saved = await changeEngagement(deps, current.id, (engagement, now) =>
       chooseNextStep(engagement, steps, step, actor, now),
     );
-    cards.refreshPosted(saved.value, [SUMMARY_CARD], turn.activity.replyToId);
+    cards.refreshPosted(saved.value, [SUMMARY_CARD]);
     return { kind: 'card', card: cards.summary(saved.value, viewerOf(turn)) };
   },
 };

@@ -13,7 +13,7 @@ async function changeOutputs(
 ): Promise<ActionResult> {
   const { value: current } = await engagementOfAction(turn, deps, data);
   const saved = await changeEngagement(deps, current.id, change);
-  cards.refreshPosted(saved.value, [KEY_OUTPUTS_CARD, SUMMARY_CARD], turn.activity.replyToId);
+  cards.refreshPosted(saved.value, [KEY_OUTPUTS_CARD, SUMMARY_CARD]);
   return { kind: 'card', card: cards.keyOutputs(saved.value, viewerOf(turn)) };
 }
 

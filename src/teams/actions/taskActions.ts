@@ -16,7 +16,7 @@ function taskAction(verb: ActionVerb, action: TaskAction): CardAction {
       const reason = action === 'notApplicable' ? data.get(`reason-${taskId}`) : undefined;
       const { engagement } = await changeTask(deps, engagementId, { taskId, action, actor, reason });
       const workshop = engagement.value.tasks.find((t) => t.id === taskId)?.workshop ?? '';
-      cards.refreshPosted(engagement.value, [SUMMARY_CARD, workshopCardKey(workshop)], turn.activity.replyToId);
+      cards.refreshPosted(engagement.value, [SUMMARY_CARD, workshopCardKey(workshop)]);
       return { kind: 'card', card: cards.workshop(engagement.value, workshop, viewerOf(turn)) };
     },
   };
