@@ -1,3 +1,4 @@
+import { BoundedMap } from '../boundedMap';
 import { isTimeZone } from '../domain/calendar';
 import { personKey } from '../domain/people';
 import { nextDigestAt, type ReminderPolicy } from '../domain/reminders';
@@ -56,7 +57,7 @@ async function upsert(
 /** The people reminders are for: learned from their activities and from the engagements' roles. */
 export class PeopleDirectory {
   /** What was last written per person, so an ordinary turn costs no store call. */
-  private readonly noted = new Map<string, { fingerprint: string; at: number }>();
+  private readonly noted = new BoundedMap<string, { fingerprint: string; at: number }>(NOTED_LIMIT);
 
   constructor(private readonly deps: PeopleDeps) {}
 
@@ -97,7 +98,6 @@ export class PeopleDirectory {
       },
     );
     this.noted.set(key, { fingerprint, at: Date.now() });
-    if (this.noted.size > NOTED_LIMIT) this.noted.delete(this.noted.keys().next().value as string);
   }
 
   /** Everyone holding a role in the engagement gets a record, so the scheduler finds them. */

@@ -1,3 +1,4 @@
+import { BoundedMap } from '../boundedMap';
 import type { Versioned } from '../app/ports';
 
 /** Freezes a document and everything in it; parts already frozen (shared with an earlier version) are skipped. */
@@ -15,9 +16,11 @@ function deepFreeze<T>(value: T): T {
  * would throw rather than corrupt what others read.
  */
 export class DocumentCache<T> {
-  private readonly entries = new Map<string, Versioned<T>>();
+  private readonly entries: BoundedMap<string, Versioned<T>>;
 
-  constructor(private readonly limit = 1000) {}
+  constructor(limit = 1000) {
+    this.entries = new BoundedMap(limit);
+  }
 
   /** The document of `id` if the one cached is the one stored under `etag`. */
   cached(id: string, etag: string): Versioned<T> | undefined {
@@ -28,8 +31,6 @@ export class DocumentCache<T> {
   /** Remembers the document just written or read under `etag`. */
   wrote(id: string, value: T, etag: string): Versioned<T> {
     const entry = { value: deepFreeze(value), etag };
-    this.entries.delete(id);
-    if (this.entries.size >= this.limit) this.entries.delete(this.entries.keys().next().value as string);
     this.entries.set(id, entry);
     return entry;
   }

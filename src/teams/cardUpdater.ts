@@ -1,3 +1,4 @@
+import { BoundedMap } from '../boundedMap';
 import type { Attachment } from 'botbuilder';
 import type { EngagementStore } from '../app/ports';
 import type { CardPost, Engagement } from '../domain/types';
@@ -39,8 +40,8 @@ const addressOf = (engagement: Engagement, post: CardPost): ConversationAddress 
  */
 export class CardUpdater {
   private readonly pending = new Map<string, Pending>();
-  private readonly shown = new Map<string, number>();
-  private readonly rendered = new Map<string, Attachment>();
+  private readonly shown = new BoundedMap<string, number>(SHOWN_LIMIT);
+  private readonly rendered = new BoundedMap<string, Attachment>(RENDERED_LIMIT);
   private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly deps: CardUpdaterDeps) {}
@@ -114,16 +115,12 @@ export class CardUpdater {
     let attachment = this.rendered.get(key);
     if (!attachment) {
       attachment = this.deps.render(engagement, card);
-      if (this.rendered.size >= RENDERED_LIMIT) this.rendered.delete(this.rendered.keys().next().value as string);
       this.rendered.set(key, attachment);
     }
     return attachment;
   }
 
   private remember(activityId: string, revision: number): void {
-    const newest = Math.max(revision, this.shown.get(activityId) ?? 0);
-    this.shown.delete(activityId);
-    this.shown.set(activityId, newest);
-    if (this.shown.size > SHOWN_LIMIT) this.shown.delete(this.shown.keys().next().value as string);
+    this.shown.set(activityId, Math.max(revision, this.shown.get(activityId) ?? 0));
   }
 }

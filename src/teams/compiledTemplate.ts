@@ -132,6 +132,7 @@ function compileArray(items: unknown[]): Compiled {
 /** `$when`: true only for a boolean true; a failed evaluation drops the element, as in the library. */
 function condition(when: unknown): ((scope: Scope) => boolean) | undefined {
   if (when === undefined) return undefined;
+  // The library's own reading of a literal: a truthy one drops the element, a falsy one keeps it.
   if (typeof when !== 'string' || !when.includes('${')) return when ? () => false : undefined;
   const source = when.trim().replace(/^\$\{/, '').replace(/\}$/, '').trim();
   const evaluate = expression(source);

@@ -1,3 +1,4 @@
+import { BoundedMap } from '../boundedMap';
 import { ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
 import {
   JwtTokenValidation,
@@ -11,12 +12,11 @@ import {
 /** Service URLs are a handful per cloud region; the bound only guards against a flood of odd ones. */
 const CLIENTS_KEPT = 100;
 
-function remembered<T>(cache: Map<string, Promise<T>>, key: string, create: () => Promise<T>): Promise<T> {
+function remembered<T>(cache: BoundedMap<string, Promise<T>>, key: string, create: () => Promise<T>): Promise<T> {
   let client = cache.get(key);
   if (!client) {
     client = create();
     client.catch(() => cache.delete(key));
-    if (cache.size >= CLIENTS_KEPT) cache.delete(cache.keys().next().value as string);
     cache.set(key, client);
   }
   return client;
@@ -27,8 +27,8 @@ function remembered<T>(cache: Map<string, Promise<T>>, key: string, create: () =
  * which cache their own tokens, so one per app id, service URL and audience serves every turn.
  */
 export class ReusedClientsAuthentication extends ConfigurationBotFrameworkAuthentication {
-  private readonly connectors = new Map<string, Promise<ConnectorClient>>();
-  private readonly tokenClients = new Map<string, Promise<UserTokenClient>>();
+  private readonly connectors = new BoundedMap<string, Promise<ConnectorClient>>(CLIENTS_KEPT);
+  private readonly tokenClients = new BoundedMap<string, Promise<UserTokenClient>>(CLIENTS_KEPT);
 
   override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
     const result = await super.authenticateRequest(activity, authHeader);

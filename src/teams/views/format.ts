@@ -1,3 +1,4 @@
+import { BoundedMap } from '../../boundedMap';
 import { isTimeZone } from '../../domain/calendar';
 import type { Person } from '../../domain/types';
 
@@ -27,21 +28,20 @@ export const mayPress = (viewer: Viewer, rule: (person: Person) => boolean): boo
 
 // Built once per zone: constructing an Intl formatter costs far more than using one.
 const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-const clocks = new Map<string, Intl.DateTimeFormat>();
+const clocks = new BoundedMap<string, Intl.DateTimeFormat>(500);
 
 function clock(timeZone: string): Intl.DateTimeFormat {
   let format = clocks.get(timeZone);
   if (!format) {
     const options = { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' } as const;
     format = new Intl.DateTimeFormat('en-GB', { ...options, timeZone });
-    if (clocks.size < 500) clocks.set(timeZone, format);
+    clocks.set(timeZone, format);
   }
   return format;
 }
 
 // Every card shows the same few change times again and again; formatting one is the costly part.
-const formatted = new Map<string, string>();
-const FORMATTED_KEPT = 2000;
+const formatted = new BoundedMap<string, string>(2000);
 
 /** "29 Nov 2026, 09:30 UTC", or in the reader's own zone: "29 Nov 2026, 10:30 (Europe/Paris)". */
 export function when(iso: string, timeZone?: string): string {
@@ -51,7 +51,6 @@ export function when(iso: string, timeZone?: string): string {
     const zone = timeZone && isTimeZone(timeZone) ? timeZone : 'UTC';
     const time = clock(zone).format(new Date(iso));
     text = zone === 'UTC' ? `${time} UTC` : `${time} (${zone})`;
-    if (formatted.size >= FORMATTED_KEPT) formatted.delete(formatted.keys().next().value as string);
     formatted.set(key, text);
   }
   return text;
