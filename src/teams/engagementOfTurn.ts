@@ -3,7 +3,8 @@ import { NotFoundError, type Versioned } from '../app/ports';
 import type { Engagement } from '../domain/types';
 import { BadActionError, requiredField, type ActionData } from './actions/data';
 import type { BotDeps } from './deps';
-import { engagementIdOf, tenantOf } from './turn';
+import { isStaff } from '../domain/people';
+import { actorOf, engagementIdOf, tenantOf } from './turn';
 
 export async function engagementOfTurn(turn: TurnContext, deps: BotDeps): Promise<Versioned<Engagement> | undefined> {
   return deps.store.get(engagementIdOf(turn));
@@ -27,15 +28,21 @@ export async function engagementOfAction(
   return engagement;
 }
 
+export const ROW_NOT_FOUND = 'This row is about an engagement I cannot find.';
+
 /**
  * The engagement a row of a personal card names (a digest, a task list), from any conversation: it must
- * exist and belong to the tenant the click came from. Permissions are checked by the change itself.
+ * exist, belong to the tenant the click came from, and be this conversation's own or one in which the person
+ * holds a role. Engagement ids can be computed, so an engagement that is not theirs gets the same answer as
+ * one that does not exist. Permissions on the task are checked by the change itself.
  */
 export async function engagementOfRow(turn: TurnContext, deps: BotDeps, data: ActionData): Promise<Engagement> {
   const id = requiredField(data, 'engagementId', 64);
   const found = await deps.store.get(id);
-  if (!found || found.value.tenantId !== tenantOf(turn)) {
-    throw new BadActionError('This row is about an engagement I cannot find.');
-  }
+  const visible =
+    found &&
+    found.value.tenantId === tenantOf(turn) &&
+    (id === engagementIdOf(turn) || isStaff(found.value, actorOf(turn)));
+  if (!found || !visible) throw new BadActionError(ROW_NOT_FOUND);
   return found.value;
 }

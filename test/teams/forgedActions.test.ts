@@ -246,3 +246,27 @@ describe('another tenant', () => {
     expect(await etag()).toBe(before);
   });
 });
+
+describe('the 1:1 verbs', () => {
+  const rowVerbs = ['digest.start', 'digest.complete', 'digest.snooze', 'tasks.start', 'tasks.complete'];
+  const answerTo = async (verb: string, id: string) => {
+    const action = cardAction(
+      harness.connector.serviceUrl,
+      people.stranger,
+      verb,
+      { engagementId: id, taskId: '1', days: '1', list: 'mine' },
+      { personal: true },
+    );
+    const { body } = await harness.post(action);
+    return body;
+  };
+
+  it.each(rowVerbs)('%s tells a stranger nothing about which engagements exist', async (verb) => {
+    const before = await etag();
+    const existing = await answerTo(verb, engagementId);
+    const missing = await answerTo(verb, engagementIdFor(TENANT, '19:nowhere@thread.tacv2'));
+    expect(existing).toEqual(missing);
+    expect(JSON.stringify(existing)).not.toMatch(/task 1|Contoso/);
+    expect(await etag()).toBe(before);
+  });
+});
