@@ -14,16 +14,27 @@ export type MetricName = (typeof METRIC_NAMES)[number];
 export type MetricListener = (name: MetricName, value: number, attributes: Record<string, string>) => void;
 
 export class Metrics {
-  private readonly counts = new Map<MetricName, number>();
+  /** Per name, the count for each distinct set of attributes. */
+  private readonly counts = new Map<MetricName, Map<string, { attributes: Record<string, string>; value: number }>>();
   private readonly listeners: MetricListener[] = [];
 
   add(name: MetricName, attributes: Record<string, string> = {}, value = 1): void {
-    this.counts.set(name, (this.counts.get(name) ?? 0) + value);
+    const byAttributes = this.counts.get(name) ?? new Map();
+    const key = JSON.stringify(Object.entries(attributes).sort());
+    const entry = byAttributes.get(key) ?? { attributes, value: 0 };
+    entry.value += value;
+    byAttributes.set(key, entry);
+    this.counts.set(name, byAttributes);
     for (const listener of this.listeners) listener(name, value, attributes);
   }
 
-  count(name: MetricName): number {
-    return this.counts.get(name) ?? 0;
+  /** The count of `name`, only of the additions whose attributes include `where` when it is given. */
+  count(name: MetricName, where: Record<string, string> = {}): number {
+    let total = 0;
+    for (const { attributes, value } of this.counts.get(name)?.values() ?? []) {
+      if (Object.entries(where).every(([k, v]) => attributes[k] === v)) total += value;
+    }
+    return total;
   }
 
   onAdd(listener: MetricListener): void {

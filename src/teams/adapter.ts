@@ -13,6 +13,8 @@ import type { Logger } from '../logger';
 import { recordException } from '../telemetry';
 import { BotConnector } from './outbound/botConnector';
 import { ConnectorHttp, type ConnectorHttpOptions } from './outbound/connectorHttp';
+import { OpenIdKeys } from '../auth/openIdKeys';
+import { checkChannelToken } from './channelToken';
 import { ReusedClientsAuthentication } from './reusedClients';
 
 export const SORRY = 'Sorry, something went wrong on my side. Please try again in a moment.';
@@ -45,6 +47,8 @@ export class TeamsAdapter extends CloudAdapter {
   private readonly credentials = new Map<string, Promise<Credentials>>();
 
   private readonly botCredentials: BotCredentials | undefined;
+  /** The channel's signing keys, for checking every token before the SDK does (see checkChannelToken). */
+  private readonly signingKeys: OpenIdKeys;
 
   constructor(
     auth: { credentials?: BotCredentials; openIdMetadataUrl?: string },
@@ -61,6 +65,8 @@ export class TeamsAdapter extends CloudAdapter {
     };
     super(new ReusedClientsAuthentication(settings, new ConfigurationServiceClientCredentialFactory(settings)));
     this.botCredentials = credentials;
+    const metadataUrl = auth.openIdMetadataUrl ?? AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl;
+    this.signingKeys = new OpenIdKeys(metadataUrl, { timeoutMs: httpOptions.timeoutMs });
     this.http = new ConnectorHttp((serviceUrl) => this.authorization(serviceUrl), httpOptions);
     this.connector = new BotConnector(this.http);
     this.onTurnError = async (turn: TurnContext, error: unknown) => {
@@ -70,8 +76,15 @@ export class TeamsAdapter extends CloudAdapter {
     };
   }
 
-  /** Authenticates the request; throws AuthenticationError (or a network error) before any turn runs. */
+  /**
+   * Authenticates the request before any turn runs. Throws TokenRefusedError (401) for any token the Bot
+   * Framework did not issue for this bot, KeysUnavailableError when the signing keys cannot be fetched, and
+   * whatever the SDK throws after that.
+   */
   async authenticate(authHeader: string, activity: Activity) {
+    if (this.botCredentials) {
+      await checkChannelToken(authHeader, activity, { appId: this.botCredentials.appId, keys: this.signingKeys });
+    }
     return this.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
   }
 

@@ -22,6 +22,12 @@ function parsedBody(req: Request): unknown {
   }
 }
 
+/** jsonwebtoken's own verdicts on a token, should one ever reach us from the SDK. */
+const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
+
+const isRefusal = (error: unknown): boolean =>
+  (error as { statusCode?: unknown }).statusCode === 401 || TOKEN_ERRORS.has((error as { name?: string }).name ?? '');
+
 const answer = (res: Response, status: number, body?: unknown): void => {
   if (body === undefined) res.send(status);
   else res.send(status, body);
@@ -49,8 +55,8 @@ export function messagesEndpoint(
       const late = () => new DeadlineError('authentication');
       authenticated = await withDeadline(adapter.authenticate(header, activity), authTimeoutMs, late);
     } catch (error) {
-      // The SDK marks a bad token 401; a failure to fetch its signing keys is anything else.
-      const refused = (error as { statusCode?: unknown }).statusCode === 401;
+      // Every token that is not valid is refused; only keys that cannot be fetched (or never answer) are 503.
+      const refused = isRefusal(error);
       authFailures.record(refused ? 401 : 503, error instanceof Error ? error.message.slice(0, 200) : 'unknown');
       if (refused) return answer(res, 401, { error: 'The request could not be authenticated.' });
       return answer(res, 503, { error: 'Authentication is unavailable right now. Please try again.' });
