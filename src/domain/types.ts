@@ -45,7 +45,8 @@ export type AuditAction =
   | 'signedOff'
   | 'signOffCleared'
   | 'nextStepChosen'
-  | 'deletionRequested';
+  | 'deletionRequested'
+  | 'deletionCancelled';
 
 /** One change, with who made it, when, what it was about, and the value before and after. */
 export interface AuditEvent {
@@ -101,6 +102,12 @@ export interface Completion extends Signature {
   nextStep: string;
 }
 
+export interface DeletionRequest extends Signature {
+  /** Unguessable; the confirmation card carries it. */
+  id: string;
+  expiresAt: string;
+}
+
 export interface WorkshopPlan {
   name: string;
   /** YYYY-MM-DD */
@@ -144,6 +151,8 @@ export interface Engagement {
   /** Set when the FastTrack Manager chose the Next Step: the engagement is complete. */
   completion?: Completion;
   posts: CardPost[];
+  /** A FastTrack Manager's open request to delete the engagement, until it is confirmed, cancelled or expires. */
+  deletionRequest?: DeletionRequest;
   /** Set while someone is posting the engagement's cards (ISO time), so two people never post them twice. */
   postingSince?: string;
   /** Keys (Entra object id, else Teams id) of everyone with a role: lets a store find "my" engagements. */

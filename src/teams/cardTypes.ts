@@ -124,6 +124,8 @@ export interface HistoryCardData {
 
 export interface ConfirmDeleteCardData {
   engagementId: string;
+  /** The deletion request both buttons name: single use, for the person who asked. */
+  requestId: string;
   customerName: string;
   text: string;
   deleteTitle: string;

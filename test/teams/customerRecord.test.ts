@@ -191,6 +191,8 @@ describe('history', () => {
 });
 
 describe('delete engagement', () => {
+  const requestOf = (card: Card) => JSON.stringify(card).match(/"requestId":"([0-9a-f-]+)"/)?.[1] ?? '';
+
   it('is for the FastTrack Manager, after a confirmation naming the customer, and leaves one log line', async () => {
     expect((await say(people.sme, 'delete engagement'))[0]?.text).toBe(
       'Only FastTrack Manager can do that here. Nothing was changed.',
@@ -199,11 +201,12 @@ describe('delete engagement', () => {
     expect(texts(confirm)).toEqual(
       expect.arrayContaining(["Delete Contoso's engagement?", "Delete Contoso's data", 'Keep it']),
     );
-    expect(answerText(await act(people.sme, 'engagement.delete'))).toBe(
+    const requestId = requestOf(confirm);
+    expect(answerText(await act(people.sme, 'engagement.delete', { requestId }))).toBe(
       'Only FastTrack Manager can do that here. Nothing was changed.',
     );
     harness.connector.clear();
-    const deleted = await act(people.manager, 'engagement.delete');
+    const deleted = await act(people.manager, 'engagement.delete', { requestId });
     expect(answerText(deleted)).toBe(
       "Engagement deleted\nMaria deleted all of Contoso's engagement data, its history included.",
     );
@@ -219,5 +222,30 @@ describe('delete engagement', () => {
       expect.objectContaining({ engagementId, by: people.manager.aadObjectId, at: T0.toISOString() }),
     ]);
     expect(JSON.stringify(harness.logs)).not.toContain('Contoso');
+  });
+
+  it('"Keep it" cancels the request: the same click replayed afterwards deletes nothing', async () => {
+    const requestId = requestOf(cardsIn(await say(people.manager, 'delete engagement'))[0]!);
+    expect(answerText(await act(people.manager, 'engagement.keep', { requestId }))).toBe(
+      "Nothing deleted\nMaria kept Contoso's engagement. Nothing was deleted.",
+    );
+    const replayed = await act(people.manager, 'engagement.delete', { requestId });
+    expect(answerText(replayed)).toMatch(/^This deletion request is no longer open/);
+    expect((await say(people.manager, 'status')).length).toBe(1);
+    const history = texts(cardsIn(await say(people.manager, 'history'))[0]).join('\n');
+    expect(history).toContain('**Maria** kept the engagement of Contoso');
+    expect(history).toContain('**Maria** asked to delete the engagement of Contoso');
+  });
+
+  it('a confirmation that was never asked for, or that names a forged request, deletes nothing', async () => {
+    for (const requestId of ['', 'not-a-request', '00000000-0000-4000-8000-000000000000']) {
+      const answer = await act(people.manager, 'engagement.delete', { requestId });
+      expect(JSON.stringify(answer)).toMatch(/This deletion request is no longer open|The card action is missing/);
+    }
+    const requestId = requestOf(cardsIn(await say(people.manager, 'delete engagement'))[0]!);
+    await act(people.manager, 'engagement.delete', { requestId });
+    expect(answerText(await act(people.manager, 'engagement.delete', { requestId }))).toBe(
+      'This channel has no engagement yet. Type **workshops** to set one up.',
+    );
   });
 });

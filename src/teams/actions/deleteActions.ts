@@ -1,13 +1,14 @@
-import { deleteEngagement } from '../../app/deleteEngagement';
-import { engagementIdOfAction, engagementOfAction } from '../engagementOfTurn';
-import { checkMayDelete } from '../../domain/deletion';
+import { deleteEngagement, keepEngagement } from '../../app/deleteEngagement';
+import { engagementIdOfAction } from '../engagementOfTurn';
+import { requiredField } from './data';
 import type { CardAction } from './types';
 
-/** The manager confirmed: every piece of the engagement's data goes, and the posted cards say so. */
+/** The manager who asked confirmed their live request: every piece of the data goes, and the posted cards say so. */
 export const deleteEngagementAction: CardAction = {
   verb: 'engagement.delete',
   async run({ turn, deps, cards, actor, data }) {
-    const deleted = await deleteEngagement(deps, engagementIdOfAction(turn, data), actor);
+    const requestId = requiredField(data, 'requestId', 64);
+    const deleted = await deleteEngagement(deps, engagementIdOfAction(turn, data), requestId, actor);
     const at = deps.now().toISOString();
     deps.logger.info(
       { event: 'engagement.deleted', engagementId: deleted.id, by: actor.aadObjectId ?? actor.id, at },
@@ -20,12 +21,13 @@ export const deleteEngagementAction: CardAction = {
   },
 };
 
+/** "Keep it" cancels the request, so the confirmation can no longer be used. */
 export const keepEngagementAction: CardAction = {
   verb: 'engagement.keep',
   async run({ turn, deps, actor, data }) {
-    const { value: engagement } = await engagementOfAction(turn, deps, data);
-    checkMayDelete(engagement, actor);
-    const text = `${actor.name} kept ${engagement.customerName}'s engagement. Nothing was deleted.`;
+    const requestId = requiredField(data, 'requestId', 64);
+    const kept = await keepEngagement(deps, engagementIdOfAction(turn, data), requestId, actor);
+    const text = `${actor.name} kept ${kept.customerName}'s engagement. Nothing was deleted.`;
     return { kind: 'card', card: deps.cards.card('notice', { title: 'Nothing deleted', text }) };
   },
 };

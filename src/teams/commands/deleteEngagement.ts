@@ -1,6 +1,6 @@
 import { MessageFactory } from 'botbuilder';
-import { changeEngagement } from '../../app/changeEngagement';
-import { requestDeletion } from '../../domain/deletion';
+import { askToDelete } from '../../app/deleteEngagement';
+import { DELETION_REQUEST_MS } from '../../domain/deletion';
 import { actorOf } from '../turn';
 import type { Command } from './types';
 import { withEngagement } from './withEngagement';
@@ -12,16 +12,16 @@ export const deleteEngagementCommand: Command = {
   scope: 'conversation',
   run: withEngagement(async ({ turn, deps }, engagement) => {
     const actor = actorOf(turn);
-    const requested = await changeEngagement(deps, engagement.id, (current, now) =>
-      requestDeletion(current, actor, now),
-    );
-    const { customerName } = requested.value;
+    const { engagement: requested, requestId } = await askToDelete(deps, engagement.id, actor);
+    const { customerName } = requested;
     const card = deps.cards.attachment('confirmDelete', {
       engagementId: engagement.id,
+      requestId,
       customerName,
       text:
         `This deletes everything I keep about ${customerName}'s engagement: tasks, Key Inputs and Outputs, ` +
-        'settings and the whole history. It cannot be undone. The cards in this channel will say it was deleted.',
+        'settings and the whole history. It cannot be undone. The cards in this channel will say it was deleted. ' +
+        `Only ${actor.name} can confirm, within ${DELETION_REQUEST_MS / 60_000} minutes.`,
       deleteTitle: `Delete ${customerName}'s data`,
     });
     await turn.sendActivity(MessageFactory.attachment(card));

@@ -19,6 +19,7 @@ const WHAT: Record<AuditEvent['action'], string> = {
   signOffCleared: 'cleared the sign-off of',
   nextStepChosen: 'chose the',
   deletionRequested: 'asked to delete the engagement of',
+  deletionCancelled: 'kept the engagement of',
 };
 
 const statusText = (value: string | undefined): string =>
