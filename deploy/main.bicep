@@ -135,6 +135,7 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'CONNECTOR_TIMEOUT_MS', value: '10000' }
         { name: 'STORE_TIMEOUT_MS', value: '5000' }
         { name: 'SHUTDOWN_TIMEOUT_MS', value: '10000' }
+        { name: 'SHUTDOWN_DRAIN_MS', value: '3000' }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
         { name: 'REMINDER_HOUR', value: '9' }
         { name: 'REMINDER_TIMEZONE', value: reminderTimeZone }

@@ -21,6 +21,7 @@ export const CONFIG_VARIABLES = [
   'CONNECTOR_TIMEOUT_MS',
   'STORE_TIMEOUT_MS',
   'SHUTDOWN_TIMEOUT_MS',
+  'SHUTDOWN_DRAIN_MS',
   'APPLICATIONINSIGHTS_CONNECTION_STRING',
   'REMINDER_HOUR',
   'REMINDER_TIMEZONE',
@@ -53,6 +54,8 @@ export interface Timeouts {
   storeMs: number;
   /** On SIGTERM, in-flight requests and background sends get this long to finish. */
   shutdownMs: number;
+  /** On SIGTERM, new connections are still served this long (at most half of shutdownMs), answered with Connection: close. */
+  drainMs: number;
 }
 
 export interface ReminderConfig {
@@ -216,6 +219,7 @@ export function readConfig(env: Env): Config {
       connectorMs: milliseconds(env, 'CONNECTOR_TIMEOUT_MS', 10_000, problems),
       storeMs: milliseconds(env, 'STORE_TIMEOUT_MS', 5_000, problems),
       shutdownMs: milliseconds(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, problems),
+      drainMs: wholeNumber(env, 'SHUTDOWN_DRAIN_MS', production ? 3000 : 0, [0, 300_000], problems, 'milliseconds'),
     },
     reminders: reminders(env, problems),
   };

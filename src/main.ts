@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Digests } from './app/digests';
 import { PeopleDirectory } from './app/people';
 import type { Config } from './config';
+import { ConnectionDrain } from './connectionDrain';
 import { createLogger, type Logger } from './logger';
 import { Metrics } from './metrics';
 import { loadCatalog } from './playbook/catalog';
@@ -53,7 +53,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     return new Digests({ store, now, policy, ...settings, notifier, people, logger: reminderLogger });
   });
   const scheduler = new ReminderScheduler(teams.digests, reminders.sweepMs, reminderLogger);
-  const server = createServer({ messages: teams.messages, store, logger });
+  const server = createServer({ messages: teams.messages, store, logger, draining: () => connections.isDraining });
+  const connections = new ConnectionDrain(server.server);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
@@ -76,8 +77,10 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     sweepReminders: () => scheduler.sweepNow(),
     close() {
       closing ??= (async () => {
-        const deadline = Date.now() + config.timeouts.shutdownMs;
-        const finished = await stopAccepting(server, deadline);
+        const { shutdownMs, drainMs } = config.timeouts;
+        const deadline = Date.now() + shutdownMs;
+        // At least half the deadline is left for the requests and card updates still in flight.
+        const finished = await connections.drain({ drainMs: Math.min(drainMs, shutdownMs / 2), deadline });
         await scheduler.stop();
         const sent = await teams.idle(Math.max(0, deadline - Date.now()));
         teams.close();
@@ -87,17 +90,4 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       return closing;
     },
   };
-}
-
-/** Closes the listener and waits for in-flight requests up to the deadline; then drops what is left. */
-async function stopAccepting(server: ReturnType<typeof createServer>, deadline: number): Promise<boolean> {
-  let closed = false;
-  const done = new Promise<void>((resolve) => server.close(() => resolve())).then(() => (closed = true));
-  while (!closed && Date.now() < deadline) {
-    server.server.closeIdleConnections();
-    await Promise.race([done, sleep(50)]);
-  }
-  if (!closed) server.server.closeAllConnections();
-  await done;
-  return Date.now() <= deadline;
 }

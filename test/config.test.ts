@@ -105,7 +105,10 @@ describe('configuration', () => {
   });
 
   it('bounds every timeout, with defaults of 10 s for Teams, 5 s for the store and 10 s for shutdown', () => {
-    expect(readConfig({}).timeouts).toEqual({ connectorMs: 10_000, storeMs: 5_000, shutdownMs: 10_000 });
+    expect(readConfig({}).timeouts).toEqual({ connectorMs: 10_000, storeMs: 5_000, shutdownMs: 10_000, drainMs: 0 });
+    expect(problems({ SHUTDOWN_DRAIN_MS: 'long' })).toEqual([
+      'SHUTDOWN_DRAIN_MS must be a whole number of milliseconds from 0 to 300000 (got "long")',
+    ]);
     expect(problems({ STORE_TIMEOUT_MS: '0', CONNECTOR_TIMEOUT_MS: 'soon' })).toEqual([
       'CONNECTOR_TIMEOUT_MS must be a whole number of milliseconds from 100 to 600000 (got "soon")',
       'STORE_TIMEOUT_MS must be a whole number of milliseconds from 100 to 600000 (got "0")',

@@ -8,6 +8,28 @@ import { createServer } from '../src/server';
 const ROOT = join(__dirname, '..');
 
 describe('readiness', () => {
+  it('answers 503 as soon as the bot is stopping, so that traffic moves away', async () => {
+    const store = { kind: 'sqlite', ping: () => Promise.resolve() } as unknown as EngagementStore;
+    let draining = false;
+    const server = createServer({
+      messages: async () => undefined,
+      store,
+      logger: createLogger('silent'),
+      draining: () => draining,
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+      draining = true;
+      const response = await fetch(`http://127.0.0.1:${port}/readyz`);
+      expect(response.status).toBe(503);
+      expect(await response.json()).toEqual({ status: 'stopping', store: 'sqlite' });
+    } finally {
+      server.close();
+    }
+  });
+
   it('answers 503 when the store cannot be reached', async () => {
     const unreachable = {
       kind: 'cosmos',

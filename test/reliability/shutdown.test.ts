@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cardAction, channelMessage, rosterOf } from '../fixtures/activities';
@@ -32,7 +33,104 @@ async function setUp(env: Record<string, string> = {}): Promise<BotProcess> {
   return bot;
 }
 
+interface Outcome {
+  status: number;
+  connection?: string;
+  error?: string;
+  /** Sent on a connection that had already been answered: one the bot was serving. */
+  reused: boolean;
+}
+
+/** One request on a keep-alive client: its status and `Connection` header, or the network error's code. */
+function keepAliveRequest(agent: Agent, url: string, path: string, body?: object) {
+  return new Promise<Outcome>((resolve) => {
+    const payload = body && JSON.stringify(body);
+    const req = request(`${url}${path}`, {
+      agent,
+      method: payload ? 'POST' : 'GET',
+      headers: payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {},
+    });
+    req.once('response', (res) => {
+      res.resume();
+      res.once('end', () =>
+        resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, reused: req.reusedSocket }),
+      );
+    });
+    req.once('error', (error: Error & { code?: string }) =>
+      resolve({ status: 0, error: error.code ?? error.message, reused: req.reusedSocket }),
+    );
+    req.end(payload);
+  });
+}
+
 describe('stopping the bot with SIGTERM', () => {
+  it('200 keep-alive clients acting through a SIGTERM: no request that reached the bot is reset', async () => {
+    const running = await setUp({ SHUTDOWN_DRAIN_MS: '1500', SHUTDOWN_TIMEOUT_MS: '6000' });
+    const engagementId = /"engagementId":"(eng-[0-9a-f]+)"/.exec(JSON.stringify(connector.sent))?.[1] ?? '';
+    const click = () =>
+      cardAction(connector.serviceUrl, people.manager, 'card.refresh', { engagementId, card: 'summary' });
+    let signalled = 0;
+    let stopping = false;
+    const outcomes: (Outcome & { afterSignal: boolean; whileStopping: boolean })[] = [];
+    const client = async () => {
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+      try {
+        for (let i = 0; i < 60; i++) {
+          const [afterSignal, whileStopping] = [signalled > 0, stopping];
+          const outcome = await keepAliveRequest(agent, running.url, '/api/messages', click());
+          outcomes.push({ ...outcome, afterSignal, whileStopping });
+          if (outcome.error) return;
+        }
+      } finally {
+        agent.destroy();
+      }
+    };
+    const clients = Array.from({ length: 200 }, client);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    signalled = Date.now();
+    running.child.kill('SIGTERM');
+    while (!running.lines.some((l) => l.event === 'shutdown')) await new Promise((resolve) => setTimeout(resolve, 5));
+    stopping = true;
+    const readiness = await fetch(`${running.url}/readyz`);
+    await Promise.all(clients);
+    const { code, at } = await running.exited;
+    // A request on a connection the bot had answered on reached the bot: none may fail. A new connection
+    // the kernel had queued when the listener closed is refused or reset, as on any server that stops.
+    const resets = outcomes.filter((o) => o.error && o.reused);
+    const atClose = outcomes.filter((o) => o.error && !o.reused);
+    expect(readiness.status).toBe(503);
+    expect(resets).toEqual([]);
+    expect(outcomes.filter((o) => o.afterSignal && o.status === 200).length).toBeGreaterThan(200);
+    const answeredWhileStopping = outcomes.filter((o) => o.whileStopping && o.status === 200);
+    expect(answeredWhileStopping.length).toBeGreaterThan(0);
+    expect(answeredWhileStopping.filter((o) => o.connection !== 'close')).toEqual([]);
+    expect(code).toBe(0);
+    expect(at - signalled).toBeLessThan(6500);
+    report('SIGTERM with 200 keep-alive clients acting', {
+      'answered after SIGTERM': outcomes.filter((o) => o.afterSignal && o.status === 200).length,
+      reset: resets.length,
+      'new connections refused or reset at the close': atClose.length,
+      'exited after (ms)': at - signalled,
+    });
+  });
+
+  it('requests sent on keep-alive connections 30 ms before SIGTERM are all answered', async () => {
+    const running = await setUp();
+    const agents = Array.from({ length: 60 }, () => new Agent({ keepAlive: true, maxSockets: 1 }));
+    await Promise.all(agents.map((agent) => keepAliveRequest(agent, running.url, '/healthz')));
+    const sent = agents.map((agent) =>
+      keepAliveRequest(agent, running.url, '/api/messages', channelMessage(connector.serviceUrl, people.sme, 'help')),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    running.child.kill('SIGTERM');
+    const answers = await Promise.all(sent);
+    agents.forEach((agent) => agent.destroy());
+    expect((await running.exited).code).toBe(0);
+    expect(answers.filter((a) => a.error)).toEqual([]);
+    expect(answers.map((a) => a.status)).toEqual(Array(60).fill(200));
+    report('60 keep-alive requests 30 ms before SIGTERM', { answered: answers.length, reset: 0 });
+  });
+
   it('lets 60 in-flight requests finish, refuses new connections, and exits 0', async () => {
     const running = await setUp();
     connector.delayMs = 1000;
