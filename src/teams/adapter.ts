@@ -12,7 +12,7 @@ import type { BotCredentials } from '../config';
 import type { Logger } from '../logger';
 import { recordException } from '../telemetry';
 import { BotConnector } from './outbound/botConnector';
-import { ConnectorHttp, type ConnectorHttpOptions } from './outbound/connectorHttp';
+import { ConnectorError, ConnectorHttp, type ConnectorHttpOptions } from './outbound/connectorHttp';
 import { OpenIdKeys } from '../auth/openIdKeys';
 import { checkChannelToken } from './channelToken';
 import { ReusedClientsAuthentication } from './reusedClients';
@@ -69,10 +69,21 @@ export class TeamsAdapter extends CloudAdapter {
     this.signingKeys = new OpenIdKeys(metadataUrl, { timeoutMs: httpOptions.timeoutMs });
     this.http = new ConnectorHttp((serviceUrl) => this.authorization(serviceUrl), httpOptions);
     this.connector = new BotConnector(this.http);
+    // Never throws: Teams sends a message again when it gets a 5xx, so the command would run twice.
     this.onTurnError = async (turn: TurnContext, error: unknown) => {
-      logger.error({ err: error, activityId: turn.activity.id, type: turn.activity.type }, 'turn failed');
+      const about = { activityId: turn.activity.id, type: turn.activity.type };
+      if (error instanceof ConnectorError) {
+        // Teams refused or did not answer our reply; an apology would go the same way.
+        logger.warn({ event: 'reply.failed', status: error.status, code: error.code, ...about }, 'a reply failed');
+        return;
+      }
+      logger.error({ err: error, ...about }, 'turn failed');
       recordException(error);
-      if (turn.activity.type === ActivityTypes.Message) await turn.sendActivity(SORRY);
+      if (turn.activity.type !== ActivityTypes.Message) return;
+      await turn.sendActivity(SORRY).catch((failed: unknown) => {
+        const status = failed instanceof ConnectorError ? failed.status : undefined;
+        logger.warn({ event: 'reply.failed', status, ...about }, 'the apology could not be sent');
+      });
     };
   }
 

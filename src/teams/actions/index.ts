@@ -1,5 +1,6 @@
 import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 import { recordException } from '../../telemetry';
+import { ConnectorError } from '../outbound/connectorHttp';
 import type { BotDeps } from '../deps';
 import type { EngagementCards } from '../publish';
 import { actorOf } from '../turn';
@@ -16,6 +17,8 @@ import { choosePlaybookAction, submitSetupAction } from './setupActions';
 import { taskActions } from './taskActions';
 import { taskListActions } from './taskListActions';
 import type { ActionResult, ActionVerb, CardAction } from './types';
+
+export const COULD_NOT_POST = 'I could not post to this conversation just now. Please try again in a moment.';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
 const MESSAGE = 'application/vnd.microsoft.activity.message';
@@ -72,6 +75,11 @@ export async function handleCardAction(
     return respond(await action.run({ turn, deps, cards, data, actor: actorOf(turn) }));
   } catch (error) {
     if (error instanceof BadActionError) return failure(400, 'BadRequest', error.reason);
+    if (error instanceof ConnectorError) {
+      const about = { event: 'reply.failed', status: error.status, code: error.code, activityId: turn.activity.id };
+      deps.logger.warn(about, 'a message the card action posts failed');
+      return respond({ kind: 'message', text: COULD_NOT_POST });
+    }
     const message = userMessage(error);
     if (message) return respond({ kind: 'message', text: message });
     deps.logger.error({ err: error, activityId: turn.activity.id }, 'card action failed');
