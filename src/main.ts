@@ -19,6 +19,8 @@ export interface RunningBot {
   idle(timeoutMs?: number): Promise<boolean>;
   /** Open sockets to the Bot Connector. */
   openSockets(): number;
+  /** Tries again the posted cards whose update was given up, as the bot does every 30 s. */
+  recoverStaleCards(): void;
   /** Runs a reminder sweep now, as the scheduler does every REMINDER_SWEEP_SECONDS. */
   sweepReminders(): ReturnType<ReminderScheduler['sweepNow']>;
   /** Stops accepting, lets in-flight requests and background sends finish up to the deadline, closes the store. */
@@ -74,6 +76,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     metrics,
     idle: (timeoutMs) => teams.idle(timeoutMs),
     openSockets: () => teams.openSockets(),
+    recoverStaleCards: () => teams.recoverStaleCards(),
     sweepReminders: () => scheduler.sweepNow(),
     close() {
       closing ??= (async () => {

@@ -3,6 +3,8 @@ export const METRIC_NAMES = [
   'cardUpdates.sent',
   'cardUpdates.retried',
   'cardUpdates.givenUp',
+  /** Posted copies showing an older state because their update was given up: goes down as they are recovered. */
+  'cardUpdates.stale',
   'messages.sent',
   'messages.retried',
   'messages.givenUp',
@@ -10,6 +12,9 @@ export const METRIC_NAMES = [
   'auth.refused',
 ] as const;
 export type MetricName = (typeof METRIC_NAMES)[number];
+
+/** Metrics that go down as well as up; the others only count. */
+export const UP_DOWN_METRICS: readonly MetricName[] = ['cardUpdates.stale'];
 
 export type MetricListener = (name: MetricName, value: number, attributes: Record<string, string>) => void;
 

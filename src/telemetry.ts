@@ -1,5 +1,5 @@
 import { metrics as otelMetrics, trace } from '@opentelemetry/api';
-import { METRIC_NAMES, type Metrics } from './metrics';
+import { METRIC_NAMES, UP_DOWN_METRICS, type Metrics } from './metrics';
 
 export interface Telemetry {
   /** Exports the bot's counters (card updates sent, retried, given up; refused requests) as metrics. */
@@ -22,7 +22,12 @@ export async function startTelemetry(connectionString: string): Promise<Telemetr
   return {
     count(metrics) {
       const meter = otelMetrics.getMeter('security-workshops-bot');
-      const counters = new Map(METRIC_NAMES.map((name) => [name, meter.createCounter(name)]));
+      const counters = new Map(
+        METRIC_NAMES.map((name) => [
+          name,
+          UP_DOWN_METRICS.includes(name) ? meter.createUpDownCounter(name) : meter.createCounter(name),
+        ]),
+      );
       metrics.onAdd((name, value, attributes) => counters.get(name)?.add(value, attributes));
     },
     stop: () => shutdownAzureMonitor(),

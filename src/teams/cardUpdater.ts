@@ -2,6 +2,7 @@ import { BoundedMap } from '../boundedMap';
 import type { Attachment } from 'botbuilder';
 import type { EngagementStore } from '../app/ports';
 import type { CardPost, Engagement } from '../domain/types';
+import type { Metrics } from '../metrics';
 import type { BotConnector, ConversationAddress } from './outbound/botConnector';
 import type { OutboundQueue } from './outbound/outboundQueue';
 
@@ -14,18 +15,37 @@ export const COALESCE_MS = 200;
 const SHOWN_LIMIT = 10_000;
 /** Rendered cards kept for the other copies of the same card at the same revision (up to three are posted). */
 const RENDERED_LIMIT = 64;
+/** Copies whose update was given up, remembered to be brought current later; beyond this the oldest are dropped. */
+const STALE_LIMIT = 10_000;
+/** How often the copies known to be stale are tried again, and how many at most in one pass. */
+export const STALE_PASS_MS = 30_000;
+const STALE_PER_PASS = 50;
+/** A copy still failing after this many passes (the bot was removed from the chat, say) is no longer tried. */
+const STALE_MAX_PASSES = 20;
 
 export interface CardUpdaterDeps {
   store: EngagementStore;
   queue: OutboundQueue;
   connector: BotConnector;
   render(engagement: Engagement, card: string): Attachment;
+  metrics: Metrics;
+}
+
+/** A copy whose last update was given up: it shows an older state until an update gets through. */
+interface StaleCopy {
+  engagementId: string;
+  activityId: string;
+  card: string;
+  address: ConversationAddress;
+  passes: number;
 }
 
 interface Pending {
   engagement: Engagement;
   cards: Set<string>;
 }
+
+const conversationOf = (address: ConversationAddress): string => `${address.serviceUrl}|${address.conversationId}`;
 
 const addressOf = (engagement: Engagement, post: CardPost): ConversationAddress => ({
   serviceUrl: engagement.serviceUrl,
@@ -42,9 +62,37 @@ export class CardUpdater {
   private readonly pending = new Map<string, Pending>();
   private readonly shown = new BoundedMap<string, number>(SHOWN_LIMIT);
   private readonly rendered = new BoundedMap<string, Attachment>(RENDERED_LIMIT);
+  private readonly stale = new BoundedMap<string, StaleCopy>(STALE_LIMIT);
   private timer: NodeJS.Timeout | undefined;
+  private readonly stalePass: NodeJS.Timeout;
 
-  constructor(private readonly deps: CardUpdaterDeps) {}
+  constructor(private readonly deps: CardUpdaterDeps) {
+    this.stalePass = setInterval(() => this.recoverStale(), STALE_PASS_MS).unref();
+  }
+
+  /** Copies known to show an older state because their update was given up. */
+  get staleCopies(): number {
+    return this.stale.size;
+  }
+
+  /**
+   * Tries again, with bounded effort, the copies whose update was given up (Teams throttled or failed for
+   * longer than the retries last); also run after any update that gets through to their conversation.
+   */
+  recoverStale(conversation?: string): void {
+    let tried = 0;
+    for (const copy of [...this.stale.values()]) {
+      if (tried >= STALE_PER_PASS) break;
+      if (conversation && conversationOf(copy.address) !== conversation) continue;
+      tried++;
+      copy.passes++;
+      this.enqueueCopy(copy);
+    }
+  }
+
+  close(): void {
+    clearInterval(this.stalePass);
+  }
 
   /**
    * Has the posted copies of `cards` brought up to date, the clicked copy included: the invoke's answer is
@@ -81,31 +129,59 @@ export class CardUpdater {
     }
   }
 
-  /** Queues one copy's update; the job holds ids only, so a long backlog costs little memory. */
   private enqueue(engagement: Engagement, post: CardPost): void {
-    const address = addressOf(engagement, post);
-    const engagementId = engagement.id;
     const { activityId, card } = post;
+    this.enqueueCopy({
+      engagementId: engagement.id,
+      activityId,
+      card,
+      address: addressOf(engagement, post),
+      passes: 0,
+    });
+  }
+
+  /** Queues one copy's update; the job holds ids only, so a long backlog costs little memory. */
+  private enqueueCopy(copy: StaleCopy): void {
+    const { engagementId, activityId, card, address } = copy;
     this.deps.queue.enqueue({
-      conversation: `${address.serviceUrl}|${address.conversationId}`,
+      conversation: conversationOf(address),
       kind: 'cardUpdates',
       key: activityId,
       idempotent: true,
       labels: { engagementId, card },
       run: () => this.send(engagementId, activityId),
+      gaveUp: () => this.markStale(copy),
     });
+  }
+
+  private markStale(copy: StaleCopy): void {
+    const known = this.stale.get(copy.activityId);
+    const passes = Math.max(copy.passes, known?.passes ?? 0);
+    if (passes >= STALE_MAX_PASSES) return this.forgetStale(copy.activityId);
+    if (!known) this.deps.metrics.add('cardUpdates.stale', { engagementId: copy.engagementId });
+    this.stale.set(copy.activityId, { ...copy, passes });
+  }
+
+  private forgetStale(activityId: string): void {
+    const known = this.stale.get(activityId);
+    if (!known) return;
+    this.stale.delete(activityId);
+    this.deps.metrics.add('cardUpdates.stale', { engagementId: known.engagementId }, -1);
   }
 
   private async send(engagementId: string, activityId: string): Promise<void> {
     const current = (await this.deps.store.get(engagementId))?.value;
     const post = current?.posts.find((p) => p.activityId === activityId);
-    if (!current || !post || (this.shown.get(activityId) ?? 0) >= current.revision) return;
+    if (!current || !post || (this.shown.get(activityId) ?? 0) >= current.revision) return this.forgetStale(activityId);
     const attachment = this.renderOnce(current, post.card);
     await this.deps.connector.update(addressOf(current, post), activityId, {
       type: 'message',
       attachments: [attachment],
     });
     this.remember(activityId, current.revision);
+    this.forgetStale(activityId);
+    // Teams takes updates in this conversation again: the copies given up there can be brought current.
+    this.recoverStale(conversationOf(addressOf(current, post)));
     const after = (await this.deps.store.get(engagementId))?.value;
     if (after && after.revision > current.revision) this.schedule(after, [post.card]);
   }

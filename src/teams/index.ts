@@ -35,6 +35,8 @@ export interface TeamsEndpoint {
   idle(timeoutMs?: number): Promise<boolean>;
   /** Open sockets to the Bot Connector. */
   openSockets(): number;
+  /** Tries again the posted copies whose update was given up, as a pass every 30 s does. */
+  recoverStaleCards(): void;
   /** Gives up on what is still queued and closes every socket. */
   close(): void;
 }
@@ -58,6 +60,7 @@ export function teamsEndpoint(
     queue,
     connector: adapter.connector,
     render: (engagement, card) => cards.attachmentFor(engagement, card),
+    metrics,
   });
   const bot = new WorkshopBot(botDeps, cards);
   const authFailures = new AuthFailures(deps.logger.child({ component: 'auth' }), metrics);
@@ -66,7 +69,9 @@ export function teamsEndpoint(
     messages: messagesEndpoint(adapter, (turn) => bot.run(turn), authFailures, deps.logger, outbound.timeoutMs),
     idle: (timeoutMs) => updater.idle(timeoutMs),
     openSockets: () => adapter.http.openSockets(),
+    recoverStaleCards: () => updater.recoverStale(),
     close() {
+      updater.close();
       queue.close();
       adapter.http.close();
     },

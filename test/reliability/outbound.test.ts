@@ -115,6 +115,47 @@ describe('retries that really run, and a visible give-up', () => {
   });
 });
 
+describe('a copy whose update was given up', () => {
+  const throttled = { status: 429, headers: { 'retry-after': '0' } };
+  /** The last state each updated copy in A was sent, by activity id. */
+  const lastShown = () => {
+    const last = new Map<string, string>();
+    for (const put of updatesIn(harness, A)) last.set(put.activityId ?? '', texts(put.body).join('\n'));
+    return last;
+  };
+
+  it('is brought current by the periodic pass once Teams takes updates again, with no further change', async () => {
+    await twoChannels();
+    harness.connector.failNextIn(A.conversationId, ...Array.from({ length: 12 }, () => throttled));
+    await clickIn(harness, A, 'task.complete', '2533');
+    await harness.bot.idle(20_000);
+    expect(harness.bot.metrics.count('cardUpdates.givenUp')).toBe(2);
+    expect(harness.bot.metrics.count('cardUpdates.stale')).toBe(2);
+    expect(updatesIn(harness, A)).toHaveLength(0);
+    harness.bot.recoverStaleCards();
+    await harness.bot.idle(10_000);
+    const shown = [...lastShown().values()];
+    expect(shown).toHaveLength(2);
+    expect(shown.filter((t) => t.includes('1 of 7 mandatory tasks done; 6 outstanding.'))).toHaveLength(1);
+    expect(shown.filter((t) => t.includes('Show 1 finished task'))).toHaveLength(1);
+    expect(harness.bot.metrics.count('cardUpdates.stale')).toBe(0);
+    report('given-up copy, periodic pass', { 'stale copies before': 2, after: 0 });
+  });
+
+  it('is brought current by the next update that gets through to its conversation', async () => {
+    await twoChannels();
+    harness.connector.failNextIn(A.conversationId, ...Array.from({ length: 6 }, () => throttled));
+    await clickIn(harness, A, 'task.complete', '2533');
+    await harness.bot.idle(20_000);
+    expect(harness.bot.metrics.count('cardUpdates.givenUp')).toBe(1);
+    const shown = [...lastShown().values()];
+    expect(shown).toHaveLength(2);
+    expect(shown.filter((t) => t.includes('1 of 7 mandatory tasks done; 6 outstanding.'))).toHaveLength(1);
+    expect(shown.filter((t) => t.includes('Show 1 finished task'))).toHaveLength(1);
+    expect(harness.bot.metrics.count('cardUpdates.stale')).toBe(0);
+  });
+});
+
 describe('a setup whose cards could not be posted', () => {
   for (const [fault, inject] of [
     ['Teams refused (403)', () => harness.connector.failNextIn(A.conversationId, { status: 403 })],
