@@ -55,8 +55,13 @@ describe('keeping the posted cards current', () => {
     const response = await complete('2533');
     expect((response.body as { type: string }).type).toBe('application/vnd.microsoft.card.adaptive');
     await harness.bot.idle();
-    // Two cards were due an update (the summary and the workshop card); the refused one is not retried.
-    expect(harness.connector.sent.filter((s) => s.method === 'PUT')).toHaveLength(1);
+    // Two cards were due an update (the summary and the workshop card); the refused one is not retried at
+    // once, only brought current after the other update got through to the same conversation.
+    expect(harness.bot.metrics.count('cardUpdates.retried')).toBe(0);
+    expect(harness.bot.metrics.count('cardUpdates.givenUp')).toBe(1);
+    const puts = harness.connector.sent.filter((s) => s.method === 'PUT');
+    expect(new Set(puts.map((p) => p.activityId)).size).toBe(2);
+    expect(harness.bot.metrics.count('cardUpdates.stale')).toBe(0);
   });
 });
 
