@@ -40,7 +40,9 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const logger = options.logger ?? createLogger(config.logLevel);
   const metrics = options.metrics ?? new Metrics();
   const catalog = loadCatalog(config.playbooksDir);
-  const cards = new CardRenderer();
+  const cards = new CardRenderer(undefined, 'compiled', (card, bytes) =>
+    logger.error({ event: 'card.tooLarge', card, bytes }, 'a card was over its size budget and was replaced'),
+  );
   const store = await createStore(config.storage, config.timeouts.storeMs);
   const now = options.now ?? (() => new Date());
   const { reminders } = config;

@@ -1,6 +1,6 @@
 import { ForbiddenActorError, InvalidInputError, StateError } from './errors';
 import { CUSTOMER_CONTACT, isCustomerContact } from './people';
-import { checkedText, isCalendarDate } from './text';
+import { checkedText, cleanText, clipped, comparable, isCalendarDate } from './text';
 import {
   OUTPUT_ANSWERS,
   type AuditEvent,
@@ -105,32 +105,32 @@ const sameAnswer = (a: OutputAnswer | undefined, b: OutputAnswer): boolean =>
 /** A customer contact answers for one area; a revision after sign-off clears the sign-off. */
 export function answerOutput(engagement: Engagement, input: AnswerInput, actor: Person, now: Date): Engagement {
   mustBeContact(engagement, actor);
-  if (!outputAreas(engagement).includes(input.area)) {
-    throw new InvalidInputError(
-      'area',
-      `names "${input.area.slice(0, 60)}", which is not one of this engagement's areas`,
-    );
+  // The form sends the area exactly as stored; anything else is not one of this engagement's areas.
+  const area = outputAreas(engagement).find((a) => a === cleanText(input.area));
+  if (area === undefined) {
+    const named = clipped(cleanText(input.area), 60);
+    throw new InvalidInputError('area', `names "${named}", which is not one of this engagement's areas`);
   }
   const at = now.toISOString();
-  const answer = answerOf(input, actor, at);
+  const answer = answerOf({ ...input, area }, actor, at);
   const outputs = outputsOf(engagement);
-  const previous = outputs.answers.find((a) => a.area === input.area);
+  const previous = outputs.answers.find((a) => a.area === area);
   if (sameAnswer(previous, answer)) return engagement;
   const answered: Engagement = {
     ...engagement,
-    outputs: { ...outputs, answers: [...outputs.answers.filter((a) => a.area !== input.area), answer] },
+    outputs: { ...outputs, answers: [...outputs.answers.filter((a) => a.area !== area), answer] },
   };
   const event: AuditEvent = {
     at,
     actor,
     action: 'outputAnswered',
-    subject: input.area,
+    subject: area,
     before: describe(previous),
     after: describe(answer),
     ...(answer.reason && { reason: answer.reason }),
     ...(answer.note && { note: answer.note }),
   };
-  const cleared = signOffCleared(answered, actor, at, `${input.area} was revised`);
+  const cleared = signOffCleared(answered, actor, at, `${area} was revised`);
   return withEvents(cleared?.engagement ?? answered, cleared ? [event, cleared.event] : [event]);
 }
 
@@ -140,7 +140,7 @@ export function addOutputArea(engagement: Engagement, name: string, actor: Perso
   const area = checkedText('feature', name, OUTPUT_LIMITS.area);
   if (!area) throw new InvalidInputError('feature', 'needs a name');
   const outputs = outputsOf(engagement);
-  if (outputAreas(engagement).some((a) => a.toLowerCase() === area.toLowerCase())) {
+  if (outputAreas(engagement).some((a) => comparable(a) === comparable(area))) {
     throw new StateError(`"${area}" is already on the list.`);
   }
   if (outputs.addedAreas.length >= OUTPUT_LIMITS.addedAreas) {

@@ -5,7 +5,7 @@ import { withEvents } from './audit';
 import { outputAreas, signOffCleared } from './outputs';
 import { settingEvents } from './settingEvents';
 import { applyScope } from './scope';
-import { isCalendarDate } from './text';
+import { checkedText, isCalendarDate } from './text';
 import type { Engagement, Person, RoleAssignment, WorkshopPlan } from './types';
 
 export const SETTINGS_LIMITS = { customerName: 200, peoplePerRole: 25, contacts: 50 } as const;
@@ -25,11 +25,8 @@ export function engagementRoles(playbook: Playbook): string[] {
 
 /** Checks settings against the playbook and returns them tidied (trimmed, de-duplicated). */
 export function validSettings(playbook: Playbook, settings: EngagementSettings): EngagementSettings {
-  const customerName = settings.customerName.trim();
-  if (!customerName) throw new InvalidInputError('customerName', 'is required');
-  if (customerName.length > SETTINGS_LIMITS.customerName) {
-    throw new InvalidInputError('customerName', `is longer than ${SETTINGS_LIMITS.customerName} characters`);
-  }
+  const customerName = checkedText('customer name', settings.customerName, SETTINGS_LIMITS.customerName);
+  if (!customerName) throw new InvalidInputError('customer name', 'is required');
   const roles = engagementRoles(playbook);
   const unknownRole = settings.roles.find((r) => !roles.includes(r.role));
   if (unknownRole) throw new InvalidInputError('roles', `"${unknownRole.role}" is not a role of this playbook`);

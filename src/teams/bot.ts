@@ -1,4 +1,6 @@
 import { ActivityTypes, MessageFactory, TeamsActivityHandler, TurnContext, type InvokeResponse } from 'botbuilder';
+import { clipped } from '../domain/text';
+import { plain } from './views/format';
 import { actionMap, handleCardAction } from './actions';
 import type { CardAction } from './actions/types';
 import { commandMap, parseCommandText } from './commands';
@@ -14,8 +16,7 @@ import { welcomeView } from './views/catalog';
 const MENTION = /<at>[^<]*<\/at>/gi;
 export const OTHER_TENANT = 'This bot serves only the organisation it is registered in. Nothing was changed.';
 
-const quoted = (typed: string): string =>
-  typed ? `"${typed.length > 40 ? `${typed.slice(0, 39)}…` : typed}"` : 'an empty message';
+const quoted = (typed: string): string => (typed ? `"${plain(clipped(typed, 40))}"` : 'an empty message');
 
 /** The answer to a message that is no command here: what was typed, and where it works if elsewhere. */
 function notHere(typed: string, known?: { inChannel: boolean; mine: boolean }): string {

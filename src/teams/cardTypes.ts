@@ -96,7 +96,10 @@ export interface KeyInputsCardData {
 }
 
 export interface OutputAreaRow {
+  /** The area as stored: the answer form's choice value. */
   name: string;
+  /** The area as the card shows it (see plain). */
+  label: string;
   answer: string;
   detail: string;
 }
@@ -146,9 +149,10 @@ export interface SetupCardData {
   customerName: string;
   services: Choice[];
   servicesValue: string;
-  people: Choice[];
-  roles: { inputId: string; role: string; value: string; current: string }[];
+  /** Each picker's choices: the people it holds now, then a few of the team's members. */
+  roles: { inputId: string; role: string; value: string; current: string; choices: Choice[] }[];
   contactsValue: string;
+  contactChoices: Choice[];
   /** The people set now, in words, for clients that cannot show a pre-filled people picker. */
   contactsCurrent: string;
   workshops: { inputId: string; label: string; value: string }[];

@@ -10,7 +10,12 @@ export const CARDS_DIR = join(__dirname, '../../cards');
 export type AdaptiveCard = Record<string, unknown>;
 
 /** Teams drops bot messages over about 40 KB; a card must stay under this. */
-export const CARD_SIZE_LIMIT = 40 * 1024;
+export { MAX_ACTIVITY_BYTES as CARD_SIZE_LIMIT } from './outbound/connectorHttp';
+
+/** What a card may weigh, serialised: with the activity around it, a message stays at or under 36 KB. */
+export const CARD_BUDGET = 35 * 1024;
+
+export const CARD_TOO_LARGE_TITLE = 'This card is too large to show here';
 
 type Expand = (root: unknown) => unknown;
 
@@ -30,7 +35,12 @@ export class CardRenderer {
   private readonly templates: Map<CardName, Expand>;
 
   /** Compiles every template once; a missing or broken template stops the start. */
-  constructor(cardsDir: string = CARDS_DIR, engine: TemplateEngine = 'compiled') {
+  constructor(
+    cardsDir: string = CARDS_DIR,
+    engine: TemplateEngine = 'compiled',
+    /** Told when a card had to be replaced because it was too large. */
+    private readonly onTooLarge?: (name: CardName, bytes: number) => void,
+  ) {
     this.templates = new Map(
       CARD_NAMES.map((name) => {
         const template: unknown = JSON.parse(readFileSync(join(cardsDir, `${name}.json`), 'utf8'));
@@ -39,7 +49,22 @@ export class CardRenderer {
     );
   }
 
+  /**
+   * The card for `data`. Every view keeps within CARD_BUDGET in its largest state; should one ever not, the
+   * person gets a short card saying what to do instead, never a message Teams refuses in silence.
+   */
   card<K extends CardName>(name: K, data: CardData[K]): AdaptiveCard {
+    const card = this.expanded(name, data);
+    const bytes = Buffer.byteLength(JSON.stringify(card));
+    if (bytes <= CARD_BUDGET || name === 'notice') return card;
+    this.onTooLarge?.(name, bytes);
+    return this.expanded('notice', {
+      title: CARD_TOO_LARGE_TITLE,
+      text: 'It would be over the size Teams allows for a message. Type **status**, **tasks** or **history** to see it in parts.',
+    });
+  }
+
+  private expanded<K extends CardName>(name: K, data: CardData[K]): AdaptiveCard {
     const expand = this.templates.get(name);
     if (!expand) throw new Error(`no card template named ${name}`);
     const workshop = data as CardData['workshop'];
@@ -52,7 +77,7 @@ export class CardRenderer {
 
   /** Each task row is its own template (taskRow.json), placed in the workshop card's body. */
   private taskRows(rows: CardData['taskRow'][]): unknown[] {
-    return rows.map((row) => (this.card('taskRow', row).body as unknown[])[0]);
+    return rows.map((row) => (this.expanded('taskRow', row).body as unknown[])[0]);
   }
 
   attachment<K extends CardName>(name: K, data: CardData[K]): Attachment {

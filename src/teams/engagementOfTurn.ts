@@ -1,9 +1,9 @@
 import type { TurnContext } from 'botbuilder';
 import { NotFoundError, type Versioned } from '../app/ports';
-import type { Engagement } from '../domain/types';
+import type { Engagement, Person } from '../domain/types';
 import { BadActionError, requiredField, type ActionData } from './actions/data';
 import type { BotDeps } from './deps';
-import { isStaff } from '../domain/people';
+import { isCustomerContact, isStaff } from '../domain/people';
 import { actorOf, engagementIdOf, tenantOf } from './turn';
 
 export async function engagementOfTurn(turn: TurnContext, deps: BotDeps): Promise<Versioned<Engagement> | undefined> {
@@ -28,12 +28,15 @@ export async function engagementOfAction(
   return engagement;
 }
 
+const isMember = (engagement: Engagement, person: Person): boolean =>
+  isStaff(engagement, person) || isCustomerContact(engagement, person);
+
 export const ROW_NOT_FOUND = 'This row is about an engagement I cannot find.';
 
 /**
  * The engagement a row of a personal card names (a digest, a task list), from any conversation: it must
  * exist, belong to the tenant the click came from, and be this conversation's own or one in which the person
- * holds a role. Engagement ids can be computed, so an engagement that is not theirs gets the same answer as
+ * holds a role or is a customer contact. Engagement ids can be computed, so an engagement that is not theirs gets the same answer as
  * one that does not exist. Permissions on the task are checked by the change itself.
  */
 export async function engagementOfRow(turn: TurnContext, deps: BotDeps, data: ActionData): Promise<Engagement> {
@@ -42,7 +45,7 @@ export async function engagementOfRow(turn: TurnContext, deps: BotDeps, data: Ac
   const visible =
     found &&
     found.value.tenantId === tenantOf(turn) &&
-    (id === engagementIdOf(turn) || isStaff(found.value, actorOf(turn)));
+    (id === engagementIdOf(turn) || isMember(found.value, actorOf(turn)));
   if (!found || !visible) throw new BadActionError(ROW_NOT_FOUND);
   return found.value;
 }

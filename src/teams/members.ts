@@ -1,4 +1,5 @@
 import type { TeamsChannelAccount, TurnContext } from 'botbuilder';
+import { cleanName } from '../domain/text';
 import type { Person } from '../domain/types';
 import type { Logger } from '../logger';
 import type { TeamsAdapter } from './adapter';
@@ -15,7 +16,7 @@ export async function conversationMembers(turn: TurnContext, logger: Logger): Pr
     )) as TeamsChannelAccount[];
     return members.map((m) => ({
       id: m.id,
-      name: m.name || m.email || m.id,
+      name: cleanName(m.name || m.email, m.id),
       ...(m.aadObjectId && { aadObjectId: m.aadObjectId }),
     }));
   } catch (error) {

@@ -1,4 +1,5 @@
 import { MessageFactory } from 'botbuilder';
+import { plain } from './views/format';
 import { UnreachableError, type Notifier } from '../app/digestDelivery';
 import type { PersonRecord } from '../app/reminderPorts';
 import type { Digest } from '../domain/reminders';
@@ -35,7 +36,7 @@ export class TeamsNotifier implements Notifier {
 
   async announceUnreachable(engagement: Engagement, names: string[]): Promise<void> {
     const text =
-      `I could not reach ${names.join(', ')} with reminders: Teams says the app was blocked or removed. ` +
+      `I could not reach ${names.map(plain).join(', ')} with reminders: Teams says the app was blocked or removed. ` +
       'I will try again once they talk to me.';
     const to = { serviceUrl: engagement.serviceUrl, conversationId: engagement.conversationId };
     await this.enqueue(`${to.serviceUrl}|${to.conversationId}`, { engagementId: engagement.id }, async () => {

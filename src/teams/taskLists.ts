@@ -3,6 +3,7 @@ import type { Engagement } from '../domain/types';
 import type { TaskListCardData } from './cardTypes';
 import type { BotDeps } from './deps';
 import type { PersonalViewer } from './views/format';
+import { customer, personName } from './views/format';
 import { taskListView } from './views/taskList';
 
 /** `my tasks`: the person's open tasks across every engagement they hold a role in. */
@@ -33,7 +34,7 @@ export function channelTaskList(
     const known = [...new Set(engagement.tasks.map((t) => t.role.toLowerCase()))].join(', ');
     return mine ? 'You hold no role in this engagement.' : `No role "${args}" here. Try one of: ${known}.`;
   }
-  const title = mine ? `Open tasks for ${viewer.person.name}` : `Open tasks: ${roles.join(', ')}`;
-  const heading = { title, subtitle: engagement.customerName };
+  const title = mine ? `Open tasks for ${personName(viewer.person)}` : `Open tasks: ${roles.join(', ')}`;
+  const heading = { title, subtitle: customer(engagement.customerName) };
   return taskListView(heading, [engagement], () => roles, viewer, { list: 'channel', args });
 }

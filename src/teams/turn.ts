@@ -1,6 +1,7 @@
 import type { PersonalViewer } from './views/format';
 import type { TurnContext } from 'botbuilder';
 import { engagementIdFor } from '../domain/engagement';
+import { cleanName } from '../domain/text';
 import type { Person } from '../domain/types';
 
 interface TeamsChannelData {
@@ -40,7 +41,7 @@ export function actorOf(turn: TurnContext): Person {
   const from = turn.activity.from;
   return {
     id: from.id,
-    name: from.name || 'Someone',
+    name: cleanName(from.name, 'Someone'),
     ...(from.aadObjectId && { aadObjectId: from.aadObjectId }),
   };
 }

@@ -1,4 +1,5 @@
 import { NotFoundError } from '../app/ports';
+import { plain } from './views/format';
 import {
   DomainError,
   ForbiddenActorError,
@@ -35,9 +36,10 @@ export function userMessage(error: unknown): string | undefined {
     const status = STATUS_TEXT[error.from as TaskStatus] ?? error.from;
     return `Task ${error.taskId} is ${status.toLowerCase()}, so you can't ${verb} it now. Nothing was changed.`;
   }
-  if (error instanceof UnknownTaskError) return `There is no task ${error.taskId} in this engagement.`;
-  if (error instanceof InvalidInputError) return `Please check ${error.field}: it ${error.problem}.`;
-  if (error instanceof StateError) return `${error.problem} Nothing was changed.`;
+  if (error instanceof UnknownTaskError) return `There is no task ${plain(error.taskId)} in this engagement.`;
+  // The domain's sentences can quote what people typed (a feature, a name): shown as plain text.
+  if (error instanceof InvalidInputError) return `Please check ${error.field}: it ${plain(error.problem)}.`;
+  if (error instanceof StateError) return `${plain(error.problem)} Nothing was changed.`;
   if (error instanceof NotFoundError) return 'This channel has no engagement yet. Type **workshops** to set one up.';
   if (error instanceof DomainError) return 'That could not be done. Nothing was changed.';
   return undefined;

@@ -55,8 +55,9 @@ describe('starting an engagement', () => {
   });
 
   it.each([
-    [{ customerName: '  ' }, 'customerName: is required'],
-    [{ customerName: 'x'.repeat(201) }, 'customerName: is longer than 200 characters'],
+    [{ customerName: '  ' }, 'customer name: is required'],
+    [{ customerName: '\u200b\u202e\u0007' }, 'customer name: is required'],
+    [{ customerName: 'x'.repeat(201) }, 'customer name: is 201 characters; the limit is 200'],
     [{ roles: [{ role: 'Wizard', people: [] }] }, 'roles: "Wizard" is not a role of this playbook'],
     [{ servicesInScope: ['Minecraft'] }, 'servicesInScope: "Minecraft" is not a service of this playbook'],
   ])('refuses %j', (overrides, message) => {
@@ -66,5 +67,10 @@ describe('starting an engagement', () => {
 
   it('trims the customer name', () => {
     expect(anEngagement({ customerName: '  Fabrikam ' }).customerName).toBe('Fabrikam');
+  });
+
+  it('counts the customer name in characters as a person sees them', () => {
+    const flags = '🇫🇷'.repeat(200);
+    expect(anEngagement({ customerName: flags }).customerName).toBe(flags);
   });
 });

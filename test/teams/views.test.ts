@@ -14,13 +14,23 @@ describe('the settings card shows what is set', () => {
   it('offers the current people as choices, so Teams pre-fills the pickers, and names them in words', () => {
     const engagement = anEngagement();
     const view = setupView(seedPlaybook, [people.stranger], engagement);
-    const choices = view.people.map((p) => p.value);
     for (const role of view.roles) {
+      const choices = role.choices.map((p) => p.value);
       for (const key of role.value.split(',').filter(Boolean)) expect(choices).toContain(key);
+      expect(choices).toContain('aad-stan');
     }
     expect(view.roles.find((r) => r.role === 'SME')).toMatchObject({ value: 'aad-sam', current: 'Sam' });
     expect(view).toMatchObject({ contactsValue: 'aad-chris', contactsCurrent: 'Chris' });
-    expect(choices).toContain('aad-stan');
+    expect(view.contactChoices.map((p) => p.value)).toEqual(['aad-chris', 'aad-stan']);
+  });
+
+  it('offers each picker its own people and a few of the team, however large the team', () => {
+    const team = Array.from({ length: 500 }, (_, i) => ({ id: `29:m${i}`, name: `Member ${i}`, aadObjectId: `m${i}` }));
+    const view = setupView(seedPlaybook, team, anEngagement());
+    expect(view.roles.find((r) => r.role === 'SME')?.choices.map((c) => c.title)).toEqual([
+      'Sam',
+      ...team.slice(0, 10).map((m) => m.name),
+    ]);
   });
 });
 

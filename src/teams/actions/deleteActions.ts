@@ -1,4 +1,5 @@
 import { deleteEngagement, keepEngagement } from '../../app/deleteEngagement';
+import { engagementDeleted, engagementKept } from '../views/notices';
 import { engagementIdOfAction } from '../engagementOfTurn';
 import { requiredField } from './data';
 import type { CardAction } from './types';
@@ -15,9 +16,9 @@ export const deleteEngagementAction: CardAction = {
       'engagement deleted',
     );
     await deps.people.dropEngagement(deleted);
-    const text = `${actor.name} deleted all of ${deleted.customerName}'s engagement data, its history included.`;
-    await cards.replaceWithNotice(turn, deleted, deleted.posts, { title: 'Engagement deleted', text });
-    return { kind: 'card', card: deps.cards.card('notice', { title: 'Engagement deleted', text }) };
+    const notice = engagementDeleted(actor, deleted);
+    await cards.replaceWithNotice(turn, deleted, deleted.posts, notice);
+    return { kind: 'card', card: deps.cards.card('notice', notice) };
   },
 };
 
@@ -27,7 +28,6 @@ export const keepEngagementAction: CardAction = {
   async run({ turn, deps, actor, data }) {
     const requestId = requiredField(data, 'requestId', 64);
     const kept = await keepEngagement(deps, engagementIdOfAction(turn, data), requestId, actor);
-    const text = `${actor.name} kept ${kept.customerName}'s engagement. Nothing was deleted.`;
-    return { kind: 'card', card: deps.cards.card('notice', { title: 'Nothing deleted', text }) };
+    return { kind: 'card', card: deps.cards.card('notice', engagementKept(actor, kept)) };
   },
 };

@@ -1,4 +1,5 @@
 import { saveSettings } from '../../app/engagementSetup';
+import { settingsSaved } from '../views/notices';
 import { engagementOfAction } from '../engagementOfTurn';
 import { KEY_OUTPUTS_CARD } from '../publish';
 import { editableSettings, settingsMessage } from '../settingsForm';
@@ -24,8 +25,7 @@ export const saveSettingsAction: CardAction = {
     const saved = await saveSettings(deps, playbook, current.id, settingsFromInputs(data, playbook, members), actor);
     cards.refreshPosted(saved.value, [...cards.allKeys(saved.value), KEY_OUTPUTS_CARD]);
     await deps.people.enrol(saved.value);
-    const text = `${actor.name} saved the settings for ${saved.value.customerName}. The workshop cards are up to date.`;
-    return { kind: 'card', card: deps.cards.card('notice', { title: 'Settings saved', text }) };
+    return { kind: 'card', card: deps.cards.card('notice', settingsSaved(actor, saved.value)) };
   },
 };
 

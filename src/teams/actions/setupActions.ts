@@ -1,4 +1,5 @@
 import { setUpEngagement } from '../../app/engagementSetup';
+import { customer, personName } from '../views/format';
 import type { Playbook } from '../../playbook/types';
 import type { BotDeps } from '../deps';
 import { conversationMembers } from '../members';
@@ -47,11 +48,11 @@ export const submitSetupAction: CardAction = {
       card: deps.cards.card('notice', { title, text }),
     });
     if (created) await deps.people.enrol(engagement.value);
-    const customer = engagement.value.customerName;
+    const customerText = customer(engagement.value.customerName);
     const title = created ? 'Engagement started' : 'Already set up';
     const started = created
-      ? `${actor.name} set up ${playbook.title} for ${customer}.`
-      : `This channel already has an engagement for ${customer}.`;
+      ? `${personName(actor)} set up ${playbook.title} for ${customerText}.`
+      : `This channel already has an engagement for ${customerText}.`;
     const missing = cards.missing(engagement.value).length > 0;
     const outcome = await cards.postMissing(turn, engagement.value, created);
     if (outcome === 'failed') return notice(title, `${started} ${CARDS_NOT_POSTED}`);

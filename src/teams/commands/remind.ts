@@ -1,4 +1,5 @@
 import type { RemindResult } from '../../app/digests';
+import { customer, plain } from '../views/format';
 import { isTimeZone } from '../../domain/calendar';
 import { ForbiddenActorError } from '../../domain/errors';
 import { holdsRole, MANAGER_ROLE } from '../../domain/people';
@@ -6,8 +7,10 @@ import { actorOf } from '../turn';
 import type { Command } from './types';
 import { withEngagement } from './withEngagement';
 
-const listed = (names: string[]): string =>
-  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+const listed = (people: string[]): string => {
+  const names = people.map(plain);
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+};
 
 function clock(iso: string, zone: string | undefined): string {
   const timeZone = zone && isTimeZone(zone) ? zone : 'UTC';
@@ -42,6 +45,6 @@ export const remindCommand: Command = {
     const actor = actorOf(turn);
     if (!holdsRole(engagement, actor, MANAGER_ROLE)) throw new ForbiddenActorError(actor.id, [MANAGER_ROLE]);
     const result = await deps.digests.remind(engagement, actor);
-    await turn.sendActivity(remindAnswer(result, engagement.customerName, turn.activity.localTimezone));
+    await turn.sendActivity(remindAnswer(result, customer(engagement.customerName), turn.activity.localTimezone));
   }),
 };

@@ -35,6 +35,8 @@ export interface ConnectorHttpOptions {
 }
 
 const MAX_RESPONSE_BYTES = 1024 * 1024;
+/** Teams refuses a message over about 40 KB (413); one that big is not sent at all. */
+export const MAX_ACTIVITY_BYTES = 40 * 1024;
 
 /** Retry-After in seconds or as an HTTP date, in milliseconds from now. */
 export function retryAfterMs(header: string | undefined, now = Date.now()): number | undefined {
@@ -100,6 +102,9 @@ export class ConnectorHttp {
     const headers: http.OutgoingHttpHeaders = { accept: 'application/json' };
     if (payload) Object.assign(headers, { 'content-type': 'application/json', 'content-length': payload.length });
     if (token) headers.authorization = `Bearer ${token}`;
+    if (payload && payload.length > MAX_ACTIVITY_BYTES) {
+      return Promise.reject(new ConnectorError(413, 'RequestTooLarge'));
+    }
     return new Promise<T>((resolve, reject) => {
       const request = (secure ? https : http).request(url, {
         method: call.method,

@@ -1,6 +1,6 @@
 import type { Digest, DigestItem } from '../../domain/reminders';
 import type { DigestCardData, DigestRow } from '../cardTypes';
-import { day, plural } from './format';
+import { customer, day, NAME_BYTES, nameList, plural, shown } from './format';
 
 /** Lines per card, so that it stays well under Teams' 40 KB for any number of engagements. */
 export const DIGEST_LIMITS = { rows: 15, escalations: 25, notes: 15 } as const;
@@ -44,7 +44,7 @@ export function digestView(digest: Digest | undefined, kind: Digest['kind'] = di
     escalations: { left: DIGEST_LIMITS.escalations },
     notes: { left: DIGEST_LIMITS.notes },
   };
-  const shown = (digest?.sections ?? [])
+  const visible = (digest?.sections ?? [])
     .map((section) => ({
       section,
       rows: take(section.items, budgets.rows),
@@ -52,23 +52,25 @@ export function digestView(digest: Digest | undefined, kind: Digest['kind'] = di
       notes: take(
         [
           ...section.unassignedRoles.map((role) => `Nobody holds the role ${role}: assign someone in **settings**.`),
-          ...section.unreachable.map((name) => `${name} cannot be reached by the bot (blocked or removed the app).`),
+          ...section.unreachable.map(
+            (name) => `${shown(name, NAME_BYTES)} cannot be reached by the bot (blocked or removed the app).`,
+          ),
         ],
         budgets.notes,
       ),
     }))
     .filter((s) => s.rows.length + s.escalations.length + s.notes.length > 0);
-  const hidden = items.length - shown.reduce((n, s) => n + s.rows.length, 0);
+  const hidden = items.length - visible.reduce((n, s) => n + s.rows.length, 0);
   return {
     title: `${TITLES[kind]}${digest ? ` · ${day(digest.date)}` : ''}`,
     intro: items.length
       ? `${plural(items.length, 'mandatory task')} of your roles ${items.length === 1 ? 'is' : 'are'} open${counts ? `: ${counts}` : ''}.`
       : '',
-    sections: shown.map(({ section, rows, escalations, notes }) => ({
-      customer: section.customerName,
+    sections: visible.map(({ section, rows, escalations, notes }) => ({
+      customer: customer(section.customerName),
       items: rows.map(row),
       escalations: escalations.map((e) => ({
-        text: `**${e.taskId}** · ${e.taskName} — ${e.role}: ${e.owners.length ? e.owners.join(', ') : 'nobody'} · ${when(e)}`,
+        text: `**${e.taskId}** · ${e.taskName} — ${e.role}: ${e.owners.length ? nameList(e.owners) : 'nobody'} · ${when(e)}`,
       })),
       notes: notes.map((text) => ({ text })),
     })),

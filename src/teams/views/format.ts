@@ -2,11 +2,80 @@ import { BoundedMap } from '../../boundedMap';
 import { isTimeZone } from '../../domain/calendar';
 import type { Person } from '../../domain/types';
 
+/**
+ * Text a person wrote (a name, a reason, a feature), as a TextBlock or Fact shows it: it cannot become a
+ * link, emphasis, a list, a heading or a mention. Markdown's own punctuation is escaped the CommonMark way,
+ * and a word joiner (invisible) goes into what a renderer would turn into a link by itself: `https://`,
+ * `www.`, `name.tld`. Every view shows people's text through this, and only through this.
+ */
+export function plain(text: string): string {
+  return text
+    .replace(/[\\`*_~[\]<>]/g, '\\$&')
+    .replace(/^([-+#])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2')
+    .replace(/:\/\//g, ':\u2060//')
+    .replace(/([\p{L}\p{N}])\.(?=[\p{L}\p{N}])/gu, '$1\u2060.');
+}
+
 export const joined = (values: string[]): string => values.join(', ');
 
 export const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
-export const names = (people: Person[]): string => (people.length ? joined(people.map((p) => p.name)) : 'nobody yet');
+const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/** What one character costs on a card once made plain and JSON-encoded (a word joiner may follow . and :). */
+const cardBytes = (character: string): number =>
+  Buffer.byteLength(JSON.stringify(plain(character))) - 2 + (character === '.' || character === ':' ? 3 : 0);
+
+/** The first graphemes of `text` whose costs add up to at most `maxBytes`, "…" marking a cut. */
+function cut(text: string, maxBytes: number, cost: (character: string) => number): string | undefined {
+  let used = 0;
+  let end = 0;
+  for (const { segment, index } of segmenter.segment(text)) {
+    used += cost(segment);
+    if (used > maxBytes - 3) return text.slice(0, end || index);
+    end = index + segment.length;
+  }
+  return undefined;
+}
+
+/**
+ * Person-written text as a card shows it (see plain), cut on a character boundary so that it costs at most
+ * `maxBytes` of the card; "…" marks the cut. Each card's budget is the sum of such parts.
+ */
+export function shown(text: string, maxBytes: number): string {
+  const start = cut(text, maxBytes, cardBytes);
+  return start === undefined ? plain(text) : `${plain(start)}…`;
+}
+
+/** Text where a card shows it as it is (a choice, a button title): cut to `maxBytes`, never escaped. */
+export function fitted(text: string, maxBytes: number): string {
+  const start = cut(text, maxBytes, (c) => Buffer.byteLength(JSON.stringify(c)) - 2);
+  return start === undefined ? text : `${start}…`;
+}
+
+/** The customer's name in a heading or a line. */
+export const CUSTOMER_BYTES = 300;
+export const customer = (name: string): string => shown(name, CUSTOMER_BYTES);
+
+/** A name in a list: Teams names can be long, and a list shows many. */
+export const NAME_BYTES = 60;
+export const personName = (person: Person): string => shown(person.name, NAME_BYTES);
+
+/** "Ana, Ben, Cleo and 22 more": a list of people never grows with the team. */
+export const names = (people: Person[], listed = 3): string =>
+  people.length
+    ? nameList(
+        people.map((p) => p.name),
+        listed,
+      )
+    : 'nobody yet';
+
+/** The same for names alone. */
+export function nameList(all: string[], listed = 3): string {
+  const first = joined(all.slice(0, listed).map((name) => shown(name, NAME_BYTES)));
+  return all.length > listed ? `${first} and ${all.length - listed} more` : first;
+}
 
 /**
  * Who a card is rendered for: a person sees the buttons they may press, in their own time zone. Without a

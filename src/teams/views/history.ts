@@ -1,7 +1,7 @@
 import type { AuditEvent, TaskStatus } from '../../domain/types';
 import type { HistoryCardData } from '../cardTypes';
 import { STATUS_TEXT } from '../userMessages';
-import { when } from './format';
+import { customer, personName, when, shown } from './format';
 
 const WHAT: Record<AuditEvent['action'], string> = {
   start: 'started',
@@ -22,21 +22,26 @@ const WHAT: Record<AuditEvent['action'], string> = {
   deletionCancelled: 'kept the engagement of',
 };
 
+/** Each of the 20 lines stays within about 1.2 KB; `history <task>` and the trail keep every word. */
+const SUBJECT_BYTES = 160;
+const VALUE_BYTES = 200;
+const REASON_BYTES = 250;
+
 const statusText = (value: string | undefined): string =>
-  value === undefined ? '' : (STATUS_TEXT[value as TaskStatus] ?? value);
+  value === undefined ? '' : (STATUS_TEXT[value as TaskStatus] ?? shown(value, VALUE_BYTES));
 
 /** One line per event: who did what, from what to what, and why. */
 export function eventText(event: AuditEvent): string {
-  const subject = event.taskId ? `task ${event.taskId}` : (event.subject ?? '');
+  const subject = event.taskId ? `task ${event.taskId}` : shown(event.subject ?? '', SUBJECT_BYTES);
   const change =
     event.before !== undefined && event.after !== undefined
       ? `: ${statusText(event.before)} → ${statusText(event.after)}`
       : event.after !== undefined
         ? `: ${statusText(event.after)}`
         : '';
-  const why = event.reason ? ` · Reason: ${event.reason}` : '';
-  const note = event.note ? ` · Note: ${event.note}` : '';
-  return `**${event.actor.name}** ${WHAT[event.action]} ${subject}${change}${why}${note}`;
+  const why = event.reason ? ` · Reason: ${shown(event.reason, REASON_BYTES)}` : '';
+  const note = event.note ? ` · Note: ${shown(event.note, REASON_BYTES)}` : '';
+  return `**${personName(event.actor)}** ${WHAT[event.action]} ${subject}${change}${why}${note}`;
 }
 
 export function historyView(
@@ -48,7 +53,7 @@ export function historyView(
 ): HistoryCardData {
   return {
     title: taskId ? `History of task ${taskId}` : 'History',
-    subtitle: `${customerName} · the latest ${limit} changes, newest first`,
+    subtitle: `${customer(customerName)} · the latest ${limit} changes, newest first`,
     events: events.map((e) => ({ when: when(e.at, zone), text: eventText(e) })),
     empty: events.length === 0 ? (taskId ? `No changes to task ${taskId} yet.` : 'No changes yet.') : '',
   };

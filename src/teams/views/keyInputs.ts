@@ -4,7 +4,7 @@ import type { Playbook } from '../../playbook/types';
 import type { KeyInputsCardData } from '../cardTypes';
 import { KEY_INPUTS_CARD } from '../cardKeys';
 import { holdsRole, isStaff, MANAGER_ROLE } from '../../domain/people';
-import { mayPress, plural, when, type Viewer } from './format';
+import { type Viewer, customer, mayPress, personName, plural, when, shown } from './format';
 import { refreshFor } from './refresh';
 
 /** What the workshop cards say while Key Inputs are unconfirmed; empty once they are all confirmed. */
@@ -12,7 +12,8 @@ export function inputsNotice(engagement: Engagement, playbook: Playbook | undefi
   const open = unconfirmedInputs(engagement, playbook?.keyInputs ?? []);
   if (open.length === 0) return '';
   const override = inputsOverride(engagement);
-  if (override) return `Going ahead without confirmed Key Inputs (${override.by.name}: "${override.reason}").`;
+  if (override)
+    return `Going ahead without confirmed Key Inputs (${personName(override.by)}: "${shown(override.reason, 200)}").`;
   return `${plural(open.length, 'Key Input')} not confirmed yet: type **inputs**.`;
 }
 
@@ -29,7 +30,7 @@ export function keyInputsView(
   return {
     refresh: refreshFor(engagement, KEY_INPUTS_CARD),
     engagementId: engagement.id,
-    customerName: engagement.customerName,
+    customerName: customer(engagement.customerName),
     intro:
       states.length === 0
         ? 'This playbook names no Key Inputs.'
@@ -38,13 +39,15 @@ export function keyInputsView(
           : 'What the workshops need before they start. FastTrack staff of this engagement confirm each one.',
     inputs: states.map((s, i) => ({
       text: s.input,
-      status: s.confirmed ? `✔ Confirmed by ${s.confirmed.by.name}, ${when(s.confirmed.at, zone)}` : '○ Not confirmed',
+      status: s.confirmed
+        ? `✔ Confirmed by ${personName(s.confirmed.by)}, ${when(s.confirmed.at, zone)}`
+        : '○ Not confirmed',
       canConfirm: staff && !s.confirmed,
       data: { engagementId: engagement.id, input: String(i) },
     })),
     overrideText:
       override && open > 0
-        ? `${override.by.name} chose to go ahead without them, ${when(override.at, zone)}: "${override.reason}"`
+        ? `${personName(override.by)} chose to go ahead without them, ${when(override.at, zone)}: "${shown(override.reason, 1200)}"`
         : '',
     canOverride: open > 0 && !override && mayPress(viewer, (person) => holdsRole(engagement, person, MANAGER_ROLE)),
   };

@@ -4,7 +4,7 @@ import type { Playbook } from '../../playbook/types';
 import type { KeyOutputsCardData } from '../cardTypes';
 import { KEY_OUTPUTS_CARD } from '../cardKeys';
 import { isCustomerContact } from '../../domain/people';
-import { day, mayPress, plural, when, type Viewer } from './format';
+import { type Viewer, customer, day, mayPress, personName, plural, when, shown } from './format';
 import { refreshFor } from './refresh';
 
 /** "✔ Enabled, 1 Dec 2026" or "✖ Not planned": readable without colour. */
@@ -14,19 +14,21 @@ export function answerText(answer: OutputAnswer | undefined): string {
   return `✔ Enabled${answer.date ? `, ${day(answer.date)}` : ''}`;
 }
 
-/** The card shows the start of a long reason; the summary shows it in full once signed off. */
-const DETAIL_SHOWN = 200;
-const shortened = (text: string): string => (text.length > DETAIL_SHOWN ? `${text.slice(0, DETAIL_SHOWN - 1)}…` : text);
+/** The card shows the start of a long reason or note, and of an added feature's name; `history` has them all. */
+const DETAIL_BYTES = 300;
+const AREA_BYTES = 160;
 
 function detailOf(answer: OutputAnswer, zone?: string): string {
   const text = answer.reason ? `Reason: ${answer.reason}` : answer.note ? `Note: ${answer.note}` : '';
-  return [text && shortened(text), `${answer.by.name}, ${when(answer.at, zone)}`].filter(Boolean).join(' · ');
+  return [text && shown(text, DETAIL_BYTES), `${personName(answer.by)}, ${when(answer.at, zone)}`]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 export function outputsStatus(engagement: Engagement, zone?: string): string {
   const rows = outputAnswers(engagement);
   const { signedOff } = outputsOf(engagement);
-  if (signedOff) return `Signed off by ${signedOff.by.name}, ${when(signedOff.at, zone)}.`;
+  if (signedOff) return `Signed off by ${personName(signedOff.by)}, ${when(signedOff.at, zone)}.`;
   const answered = rows.filter((r) => r.answer).length;
   return `${answered} of ${plural(rows.length, 'area')} answered; not signed off yet.`;
 }
@@ -42,11 +44,12 @@ export function keyOutputsView(
   return {
     refresh: refreshFor(engagement, KEY_OUTPUTS_CARD),
     engagementId: engagement.id,
-    customerName: engagement.customerName,
+    customerName: customer(engagement.customerName),
     keyOutputs: (playbook?.keyOutputs ?? []).map((text) => ({ text: `• ${text}` })),
     status: outputsStatus(engagement, zone),
     areas: rows.map(({ area, answer }) => ({
       name: area,
+      label: shown(area, AREA_BYTES),
       answer: answerText(answer),
       detail: answer ? detailOf(answer, zone) : '',
     })),

@@ -3,18 +3,24 @@ import { engagementRoles } from '../../domain/settings';
 import type { Engagement, Person } from '../../domain/types';
 import type { Playbook } from '../../playbook/types';
 import type { ChoosePlaybookCardData, SetupCardData } from '../cardTypes';
+import type { Choice } from '../cardTypes';
+import { customer, fitted, names } from './format';
 
 const keys = (people: Person[]): string => people.map(personKey).join(',');
-const names = (people: Person[]): string => people.map((p) => p.name).join(', ');
+
+/** Team members each picker offers besides the people it holds now; Teams' people search finds everyone else. */
+const MEMBERS_OFFERED = 10;
+const CHOICE_BYTES = 48;
 
 /**
- * Everyone a picker may show: the team's members, and the people the engagement has now (Teams pre-fills
- * a people picker only with values that are among its choices, and someone may have left the team).
+ * What one picker offers: the people it holds now (Teams pre-fills a people picker only with values among
+ * its choices, and someone may have left the team), then a few of the team's members. A picker's choices
+ * never grow with the team, so the card stays within Teams' size limit.
  */
-function pickable(members: Person[], engagement: Engagement | undefined): Person[] {
-  const current = engagement ? [...engagement.roles.flatMap((r) => r.people), ...engagement.customerContacts] : [];
-  const all = [...members, ...current];
-  return all.filter((p, i) => all.findIndex((q) => personKey(q) === personKey(p)) === i);
+function choices(current: Person[], members: Person[]): Choice[] {
+  const held = new Set(current.map(personKey));
+  const offered = [...current, ...members.filter((m) => !held.has(personKey(m))).slice(0, MEMBERS_OFFERED)];
+  return offered.map((p) => ({ title: fitted(p.name, CHOICE_BYTES), value: personKey(p) }));
 }
 
 export const roleInputId = (index: number): string => `role-${index}`;
@@ -23,7 +29,7 @@ export const targetInputId = (index: number): string => `target-${index}`;
 /** The setup card; with an engagement it is the settings card, filled in with the current values. */
 export function setupView(playbook: Playbook, members: Person[], engagement?: Engagement): SetupCardData {
   return {
-    title: engagement ? `Settings for ${engagement.customerName}` : 'Set up an engagement',
+    title: engagement ? `Settings for ${customer(engagement.customerName)}` : 'Set up an engagement',
     playbookId: playbook.id,
     playbookTitle: playbook.title,
     engagementId: engagement?.id ?? '',
@@ -32,13 +38,14 @@ export function setupView(playbook: Playbook, members: Person[], engagement?: En
     customerName: engagement?.customerName ?? '',
     services: playbook.services.map((s) => ({ title: s, value: s })),
     servicesValue: (engagement?.servicesInScope ?? playbook.services).join(','),
-    people: pickable(members, engagement).map((m) => ({ title: m.name, value: personKey(m) })),
     roles: engagementRoles(playbook).map((role, i) => {
       const people = engagement?.roles.find((r) => r.role === role)?.people ?? [];
-      return { inputId: roleInputId(i), role, value: keys(people), current: names(people) };
+      const current = people.length ? names(people) : '';
+      return { inputId: roleInputId(i), role, value: keys(people), current, choices: choices(people, members) };
     }),
     contactsValue: keys(engagement?.customerContacts ?? []),
-    contactsCurrent: names(engagement?.customerContacts ?? []),
+    contactsCurrent: engagement?.customerContacts.length ? names(engagement.customerContacts) : '',
+    contactChoices: choices(engagement?.customerContacts ?? [], members),
     workshops: playbook.workshops.map((w, i) => ({
       inputId: targetInputId(i),
       label: `Target date: ${w.name}`,

@@ -16,12 +16,17 @@ import type { SummaryCardData } from '../cardTypes';
 import { SUMMARY_CARD } from '../cardKeys';
 import { answerText, outputsStatus } from './keyOutputs';
 import { refreshFor } from './refresh';
-import { due, joined, mayPress, names, plural, when, type Viewer } from './format';
+import { type Viewer, customer, due, joined, mayPress, names, personName, plural, when, shown } from './format';
 
 /** The playbook's wording of its third Key Output, the record of what the customer will not enable. */
 const NOT_PLANNED_HEADING = "Areas the customer doesn't plan to enable, with the reasons why";
 
 const progressLine = (p: Progress): string => `${p.done} of ${p.total} done`;
+
+/** Bytes of each person-written text the summary shows; the Key Outputs card and `history` show more. */
+const AREA_BYTES = 120;
+const NOTE_BYTES = 150;
+const REASON_BYTES = 300;
 
 /** How many open tasks the summary names; the rest are counted. */
 const OPEN_LISTED = 12;
@@ -30,7 +35,7 @@ function inputsLine(engagement: Engagement, inputs: string[]): string {
   const open = unconfirmedInputs(engagement, inputs);
   if (open.length === 0) return inputs.length ? 'all confirmed' : 'none in this playbook';
   const override = inputsOverride(engagement);
-  if (override) return `going ahead without ${open.length} unconfirmed (${override.by.name})`;
+  if (override) return `going ahead without ${open.length} unconfirmed (${personName(override.by)})`;
   return `${inputs.length - open.length} of ${inputs.length} confirmed`;
 }
 
@@ -39,7 +44,7 @@ const stepTitle = (step: NextStep): string => step.links[0]?.title ?? step.text;
 function nextStepsStatus(engagement: Engagement, zone?: string): string {
   if (engagement.completion) {
     const { by, at, nextStep } = engagement.completion;
-    return `Complete: ${by.name} chose the next step, ${when(at, zone)}: ${nextStep}`;
+    return `Complete: ${personName(by)} chose the next step, ${when(at, zone)}: ${nextStep}`;
   }
   const blocked = nextStepsBlockedBy(engagement);
   return blocked.length ? `They open when the workshops are finished: ${blocked.join('; ')}.` : '';
@@ -63,7 +68,7 @@ export function summaryView(
     refresh: refreshFor(engagement, SUMMARY_CARD),
     engagementId: engagement.id,
     playbookTitle,
-    customerName: engagement.customerName,
+    customerName: customer(engagement.customerName),
     overall:
       all.outstanding.length === 0
         ? `All ${plural(all.total, 'mandatory task')} done.`
@@ -89,13 +94,16 @@ export function summaryView(
     enabledAreas: signedOff
       ? answers
           .filter((a) => a.answer?.answer === 'enabled')
-          .map((a) => ({ area: a.area, detail: answerText(a.answer) + (a.answer?.note ? ` · ${a.answer.note}` : '') }))
+          .map((a) => ({
+            area: shown(a.area, AREA_BYTES),
+            detail: answerText(a.answer) + (a.answer?.note ? ` · ${shown(a.answer.note, NOTE_BYTES)}` : ''),
+          }))
       : [],
     notPlannedHeading: NOT_PLANNED_HEADING,
     notPlannedAreas: signedOff
       ? answers
           .filter((a) => a.answer?.answer === 'notPlanned')
-          .map((a) => ({ area: a.area, reason: a.answer?.reason ?? '' }))
+          .map((a) => ({ area: shown(a.area, AREA_BYTES), reason: shown(a.answer?.reason ?? '', REASON_BYTES) }))
       : [],
     nextStepsStatus: nextStepsStatus(engagement, zone),
     nextSteps: stepsOpen

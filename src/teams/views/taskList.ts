@@ -2,7 +2,7 @@ import { mayChangeTask } from '../../domain/people';
 import type { EngagementTask, Engagement } from '../../domain/types';
 import type { TaskListCardData, TaskListRow } from '../cardTypes';
 import { STATUS_TEXT } from '../userMessages';
-import { due, mayPress, plural, type Viewer } from './format';
+import { type Viewer, customer, due, mayPress, plural } from './format';
 
 /** Which list a row belongs to, so that a click on it answers with the same list, current. */
 export type TaskListKind = { list: 'mine' } | { list: 'channel'; args: string };
@@ -47,7 +47,7 @@ export function taskListView(
   };
   const groups = engagements.flatMap((e) => {
     const open = e.tasks.filter((t) => isOpen(t) && roles(e).includes(t.role));
-    if (kind.list === 'mine') return open.length ? [{ heading: e.customerName, tasks: rows(e, open) }] : [];
+    if (kind.list === 'mine') return open.length ? [{ heading: customer(e.customerName), tasks: rows(e, open) }] : [];
     const workshops = [...new Set(open.map((t) => t.workshop))];
     return workshops.map((w) => ({
       heading: w,

@@ -5,7 +5,7 @@ import type { Engagement, EngagementTask, TaskStatus } from '../../domain/types'
 import type { Playbook } from '../../playbook/types';
 import type { WorkshopCardData, WorkshopTaskRow } from '../cardTypes';
 import { STATUS_TEXT } from '../userMessages';
-import { due, joined, mayPress, names, plural, when, type Viewer } from './format';
+import { type Viewer, customer, due, joined, mayPress, names, personName, plural, shown, when } from './format';
 import { workshopCardKey } from '../cardKeys';
 import { inputsNotice } from './keyInputs';
 import { refreshFor } from './refresh';
@@ -19,6 +19,14 @@ const SEGMENTS = 10;
 function progressBar(done: number, total: number): string {
   const filled = total === 0 ? SEGMENTS : Math.round((done / total) * SEGMENTS);
   return '▰'.repeat(filled) + '▱'.repeat(SEGMENTS - filled);
+}
+
+/** A row shows the start of a long reason; `history <task>` shows all of it. */
+const REASON_BYTES = 300;
+
+function reasonLine(t: EngagementTask): string {
+  const reason = shown(t.reason ?? '', REASON_BYTES);
+  return reason.endsWith('…') ? `Reason: ${reason} (type **history ${t.id}** for all of it)` : `Reason: ${reason}`;
 }
 
 const finished = (t: EngagementTask): boolean => t.status === 'done' || t.status === 'notApplicable';
@@ -36,7 +44,8 @@ function taskRow(engagement: Engagement, t: EngagementTask, viewer: Viewer): Wor
         : undefined;
   const completeInMore = actions.includes('start') && actions.includes('complete');
   const canMarkNotApplicable = actions.includes('notApplicable');
-  const change = t.changedBy && t.changedAt ? [`${t.changedBy.name}, ${when(t.changedAt, viewer.timeZone)}`] : [];
+  const change =
+    t.changedBy && t.changedAt ? [`${personName(t.changedBy)}, ${when(t.changedAt, viewer.timeZone)}`] : [];
   return {
     id: t.id,
     name: t.name,
@@ -49,7 +58,7 @@ function taskRow(engagement: Engagement, t: EngagementTask, viewer: Viewer): Wor
     ].join(' · '),
     status: `${STATUS_SYMBOL[t.status]} ${STATUS_TEXT[t.status]}`,
     statusColor: STATUS_COLOR[t.status],
-    reason: t.reason ? `Reason: ${t.reason}` : '',
+    reason: t.reason ? reasonLine(t) : '',
     primaryTitle: next?.title ?? '',
     primaryVerb: next?.verb ?? '',
     primaryStyle: next?.style ?? 'default',
@@ -80,7 +89,7 @@ export function workshopView(
     inputsNotice: inputsNotice(engagement, playbook),
     name: workshopName,
     subtitle: [
-      engagement.customerName,
+      customer(engagement.customerName),
       `Primary role: ${workshop?.primaryRole ?? ''}`,
       joined(workshop?.appliesTo ?? []),
       due(targetDate),
