@@ -28,6 +28,7 @@ afterAll(async () => {
 });
 
 const ui = () => playgroundUi(page, config);
+const HOSTILE_FEATURE = '[Verify your account](https://evil.example/login) **now**';
 const outputsCard = () => ui().card("The playbook's Key Outputs");
 const inputsCard = () =>
   page
@@ -105,10 +106,28 @@ describe("the customer's side, in a team channel of the Agents Playground", () =
     await cardShot(outputsCard(), 'key-outputs');
   });
 
+  it('a feature the contact writes as a link shows as text for everyone, not as a link', async () => {
+    await ui().ownCopy(outputsCard(), 'Add feature');
+    await outputsCard().getByLabel("Another feature enabled per your organisation's policy").fill(HOSTILE_FEATURE);
+    await outputsCard().getByRole('button', { name: 'Add feature' }).click();
+    await ui().sharedCopy(outputsCard(), '2 of 11 areas answered', 'Save answer');
+    const shared = outputsCard();
+    await cardShot(shared, 'key-outputs-typed-link');
+    // What shows is what was typed; invisible word joiners keep a renderer from making the address a link.
+    await shared
+      .getByText(/\[Verify your account\]\(https:\u2060?\/\/evil\u2060?\.example\/login\) \*\*now\*\*/)
+      .waitFor();
+    await expect(shared.locator('a[href*="evil.example"]').count()).resolves.toBe(0);
+    // The area's name is bold as every area's is; nothing inside it became emphasis of its own.
+    await expect(shared.locator('strong strong, strong em, em').count()).resolves.toBe(0);
+  });
+
   it('once every area is answered the contact signs off, and the summary shows the outputs', async () => {
     const engagement = await stored();
     const outputs = engagement.posts.find((p) => p.card === 'keyOutputs')!;
-    const rest = engagement.servicesInScope.filter((s) => s !== 'AADP' && s !== 'Intune');
+    const rest = [...engagement.servicesInScope, ...(engagement.outputs?.addedAreas ?? [])].filter(
+      (s) => s !== 'AADP' && s !== 'Intune',
+    );
     // The page acts as one person and answers one area at a time: the Playground's API answers the others.
     for (const area of rest.slice(0, -1)) {
       const answered = await invokeAs(playground.url, {
@@ -120,9 +139,9 @@ describe("the customer's side, in a team channel of the Agents Playground", () =
       });
       expect(answered.status).toBe(200);
     }
-    await ui().sharedCopy(outputsCard(), '9 of 10 areas answered', 'Save answer');
+    await ui().sharedCopy(outputsCard(), '10 of 11 areas answered', 'Save answer');
     await answerArea(rest.at(-1)!, 'Enabled');
-    await ui().sharedCopy(outputsCard(), '10 of 10 areas answered; not signed off yet.', 'Save answer');
+    await ui().sharedCopy(outputsCard(), '11 of 11 areas answered; not signed off yet.', 'Save answer');
     await ui().ownCopy(outputsCard(), 'Sign off the Key Outputs');
     await outputsCard().getByRole('button', { name: 'Sign off the Key Outputs' }).click();
     await outputsCard().getByText(`Signed off by ${config.currentUser.name}`, { exact: false }).waitFor();
