@@ -122,6 +122,8 @@ export interface HistoryCardData {
   title: string;
   subtitle: string;
   events: { when: string; text: string }[];
+  /** How many of the latest changes did not fit, or empty. */
+  more: string;
   empty: string;
 }
 

@@ -70,16 +70,12 @@ export class CardUpdater {
     this.stalePass = setInterval(() => this.recoverStale(), STALE_PASS_MS).unref();
   }
 
-  /** Copies known to show an older state because their update was given up. */
-  get staleCopies(): number {
-    return this.stale.size;
-  }
-
   /**
    * Tries again, with bounded effort, the copies whose update was given up (Teams throttled or failed for
    * longer than the retries last); also run after any update that gets through to their conversation.
    */
   recoverStale(conversation?: string): void {
+    if (this.stale.size === 0) return;
     let tried = 0;
     for (const copy of [...this.stale.values()]) {
       if (tried >= STALE_PER_PASS) break;

@@ -1,6 +1,6 @@
 import jwt, { type JwtHeader, type JwtPayload } from 'jsonwebtoken';
 import { AuthenticationConstants } from 'botframework-connector';
-import { KeysUnavailableError, type OpenIdKeys } from '../auth/openIdKeys';
+import type { OpenIdKeys } from '../auth/openIdKeys';
 
 /** The token is not one the Bot Framework issued for this bot: 401, whatever the SDK would have said. */
 export class TokenRefusedError extends Error {
@@ -25,7 +25,7 @@ const CLOCK_TOLERANCE_S = 5 * 60;
  * Checks a Teams channel's bearer token before the SDK sees it, by the SDK's own rules: RS256/384/512 from
  * a published key, the Bot Framework issuer, this app as audience, valid now, endorsed for the channel and
  * naming the service URL. Any forgery is a TokenRefusedError (401) without the SDK's console output; only
- * keys that cannot be fetched are a KeysUnavailableError (503).
+ * keys that cannot be fetched throw OpenIdKeys' KeysUnavailableError (503).
  */
 export async function checkChannelToken(
   authorization: string,
@@ -59,5 +59,3 @@ export async function checkChannelToken(
     throw new TokenRefusedError('the token names another service URL');
   }
 }
-
-export { KeysUnavailableError };

@@ -18,7 +18,7 @@ import { digestFor } from '../../src/domain/reminders';
 import { settingEvents } from '../../src/domain/settingEvents';
 import { cleanText } from '../../src/domain/text';
 import type { AuditEvent, Engagement, Person } from '../../src/domain/types';
-import type { Viewer } from '../../src/teams/views/format';
+import { plain, type Viewer } from '../../src/teams/views/format';
 import { ConnectorHttp } from '../../src/teams/outbound/connectorHttp';
 import { texts } from '../fixtures/cardText';
 import { startFakeConnector } from '../fixtures/fakeConnector';
@@ -174,12 +174,12 @@ describe('a card that would still be too large', () => {
   it('is replaced by a short card saying what to do, and the replacement is reported', () => {
     const reported: [string, number][] = [];
     const guarded = new CardRenderer(undefined, 'compiled', (name, bytes) => reported.push([name, bytes]));
-    const events = Array.from({ length: 400 }, () => largestEvents()).flat();
-    const card = guarded.card('history', historyView(engagement.customerName, events, 8000));
+    const commands = Array.from({ length: 400 }, (_, i) => ({ usage: `command ${i}`, description: hostile(100, i) }));
+    const card = guarded.card('help', { intro: 'Help', commands, howToAsk: 'Ask' });
     expect(texts(card)).toEqual(expect.arrayContaining([CARD_TOO_LARGE_TITLE]));
     expect(texts(card).join(' ')).toContain('Type **status**, **tasks** or **history**');
     expect(activityBytes(card)).toBeLessThan(2048);
-    expect(reported).toEqual([['history', expect.any(Number)]]);
+    expect(reported).toEqual([['help', expect.any(Number)]]);
     expect(reported[0]![1]).toBeGreaterThan(36 * 1024);
   });
 
@@ -200,5 +200,17 @@ describe('a card that would still be too large', () => {
       http.close();
       await connector.stop();
     }
+  });
+});
+
+describe('history, where the full text is read', () => {
+  it('shows the newest reasons and notes whole, and counts the changes that did not fit', () => {
+    const events = largestEvents();
+    const card = renderer.card('history', historyView(engagement.customerName, events, 20));
+    const shownText = texts(card).join('\n');
+    expect(shownText).toContain(`Reason: ${plain(events[0]!.reason!)}`);
+    expect(shownText).toContain(`Note: ${plain(events[0]!.note!)}`);
+    expect(shownText).toMatch(/…and \d+ older changes? that did not fit here\./);
+    expect(activityBytes(card)).toBeLessThanOrEqual(ACTIVITY_BUDGET);
   });
 });

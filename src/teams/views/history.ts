@@ -1,7 +1,7 @@
 import type { AuditEvent, TaskStatus } from '../../domain/types';
 import type { HistoryCardData } from '../cardTypes';
 import { STATUS_TEXT } from '../userMessages';
-import { customer, personName, when, shown } from './format';
+import { customer, personName, plural, shown, when } from './format';
 
 const WHAT: Record<AuditEvent['action'], string> = {
   start: 'started',
@@ -22,10 +22,16 @@ const WHAT: Record<AuditEvent['action'], string> = {
   deletionCancelled: 'kept the engagement of',
 };
 
-/** Each of the 20 lines stays within about 1.2 KB; `history <task>` and the trail keep every word. */
-const SUBJECT_BYTES = 160;
-const VALUE_BYTES = 200;
-const REASON_BYTES = 250;
+/**
+ * History is where the full text of a reason or note is read (cards show their start), so reasons and notes
+ * are shown whole; a subject or value (a customer, a whole team's names) is cut. The newest changes are
+ * shown until the card's budget is spent; the rest are counted.
+ */
+const SUBJECT_BYTES = 300;
+const VALUE_BYTES = 600;
+const REASON_BYTES = 16 * 1024;
+const EVENTS_BUDGET = 30 * 1024;
+const lineBytes = (line: { when: string; text: string }): number => Buffer.byteLength(JSON.stringify(line)) + 220;
 
 const statusText = (value: string | undefined): string =>
   value === undefined ? '' : (STATUS_TEXT[value as TaskStatus] ?? shown(value, VALUE_BYTES));
@@ -51,10 +57,23 @@ export function historyView(
   taskId?: string,
   zone?: string,
 ): HistoryCardData {
+  const lines: { when: string; text: string }[] = [];
+  let left = EVENTS_BUDGET;
+  for (const event of events) {
+    const line = { when: when(event.at, zone), text: eventText(event) };
+    left -= lineBytes(line);
+    if (left < 0 && lines.length > 0) break;
+    lines.push(line);
+  }
+  const hidden = events.length - lines.length;
   return {
     title: taskId ? `History of task ${taskId}` : 'History',
     subtitle: `${customer(customerName)} · the latest ${limit} changes, newest first`,
-    events: events.map((e) => ({ when: when(e.at, zone), text: eventText(e) })),
+    events: lines,
+    more:
+      hidden > 0
+        ? `…and ${plural(hidden, 'older change')} that did not fit here.${taskId ? '' : ' Type **history** and a task ID for one task.'}`
+        : '',
     empty: events.length === 0 ? (taskId ? `No changes to task ${taskId} yet.` : 'No changes yet.') : '',
   };
 }
