@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
  * A keep-alive connection idle for this long has no request on the wire any more (a client sends its next
  * request well within it, or not at all): closing it then resets nothing.
  */
-export const QUIET_MS = 1000;
+const QUIET_MS = 1000;
 
 interface ConnectionState {
   active: number;

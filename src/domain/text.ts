@@ -2,6 +2,9 @@ import { InvalidInputError } from './errors';
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
+/** The characters of `text` as a person sees them (grapheme clusters), each with where it starts. */
+export const graphemes = (text: string): Intl.Segments => segmenter.segment(text);
+
 /**
  * Text as a person typed it, made safe to keep and to show: NFC, line breaks and tabs as single spaces, and
  * no control, bidi-override or zero-width characters (Unicode Cc and Cf), which could make a file name read
@@ -56,7 +59,7 @@ export function clipped(text: string, max: number): string {
 }
 
 /** Teams display names are the person's own text too: cleaned, and never longer than this. */
-export const NAME_LIMIT = 100;
+const NAME_LIMIT = 100;
 
 export const cleanName = (name: string | undefined, fallback: string): string =>
   clipped(cleanText(name ?? ''), NAME_LIMIT) || fallback;

@@ -18,7 +18,7 @@ const RENDERED_LIMIT = 64;
 /** Copies whose update was given up, remembered to be brought current later; beyond this the oldest are dropped. */
 const STALE_LIMIT = 10_000;
 /** How often the copies known to be stale are tried again, and how many at most in one pass. */
-export const STALE_PASS_MS = 30_000;
+const STALE_PASS_MS = 30_000;
 const STALE_PER_PASS = 50;
 /** A copy still failing after this many passes (the bot was removed from the chat, say) is no longer tried. */
 const STALE_MAX_PASSES = 20;

@@ -13,7 +13,7 @@ export type AdaptiveCard = Record<string, unknown>;
 export { MAX_ACTIVITY_BYTES as CARD_SIZE_LIMIT } from './outbound/connectorHttp';
 
 /** What a card may weigh, serialised: with the activity around it, a message stays at or under 36 KB. */
-export const CARD_BUDGET = 35 * 1024;
+const CARD_BUDGET = 35 * 1024;
 
 export const CARD_TOO_LARGE_TITLE = 'This card is too large to show here';
 

@@ -31,7 +31,7 @@ export async function engagementOfAction(
 const isMember = (engagement: Engagement, person: Person): boolean =>
   isStaff(engagement, person) || isCustomerContact(engagement, person);
 
-export const ROW_NOT_FOUND = 'This row is about an engagement I cannot find.';
+const ROW_NOT_FOUND = 'This row is about an engagement I cannot find.';
 
 /**
  * The engagement a row of a personal card names (a digest, a task list), from any conversation: it must

@@ -4,6 +4,7 @@ import { engagementIdFor } from '../../src/domain/engagement';
 import { cardAction, CHANNEL, TENANT } from '../fixtures/activities';
 import { startHarness, type BotHarness } from '../fixtures/botHarness';
 import { people } from '../fixtures/engagement';
+import { expectQuietConsole } from '../fixtures/quietConsole';
 import { publishSigningKeys, type PublishedKeys } from '../fixtures/signingKeys';
 import { report } from './figures';
 
@@ -12,7 +13,6 @@ const ISSUER = 'https://api.botframework.com';
 
 let keys: PublishedKeys;
 let harness: BotHarness;
-let consoleSpies: jest.SpyInstance[];
 
 beforeAll(async () => {
   keys = await publishSigningKeys();
@@ -26,15 +26,7 @@ beforeAll(async () => {
     { logs: true, openIdMetadataUrl: keys.metadataUrl },
   );
 });
-beforeEach(() => {
-  consoleSpies = (['error', 'warn', 'log', 'info'] as const).map((m) => jest.spyOn(global.console, m));
-});
-afterEach(() => {
-  for (const spy of consoleSpies) {
-    expect(spy).not.toHaveBeenCalled();
-    spy.mockRestore();
-  }
-});
+expectQuietConsole(['error', 'warn', 'log', 'info']);
 afterAll(async () => {
   await harness.stop();
   await keys.stop();

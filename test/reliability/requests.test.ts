@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { channelMessage } from '../fixtures/activities';
 import { startHarness, type BotHarness } from '../fixtures/botHarness';
 import { people } from '../fixtures/engagement';
+import { expectQuietConsole } from '../fixtures/quietConsole';
 import { report } from './figures';
 
 jest.setTimeout(30_000);
@@ -33,7 +34,6 @@ function expectNoInternalText(body: unknown): void {
 let metadata: Server;
 let metadataHangs = false;
 let harness: BotHarness;
-let console: jest.SpyInstance[];
 
 beforeAll(async () => {
   metadata = createServer((_req, res) => {
@@ -51,15 +51,7 @@ beforeAll(async () => {
     },
   );
 });
-beforeEach(() => {
-  console = (['error', 'warn', 'log'] as const).map((method) => jest.spyOn(global.console, method));
-});
-afterEach(() => {
-  for (const spy of console) {
-    expect(spy).not.toHaveBeenCalled();
-    spy.mockRestore();
-  }
-});
+expectQuietConsole();
 afterAll(async () => {
   await harness.stop();
   metadata.closeAllConnections();

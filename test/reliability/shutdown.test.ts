@@ -128,7 +128,10 @@ describe('stopping the bot with SIGTERM', () => {
     expect((await running.exited).code).toBe(0);
     expect(answers.filter((a) => a.error)).toEqual([]);
     expect(answers.map((a) => a.status)).toEqual(Array(60).fill(200));
-    report('60 keep-alive requests 30 ms before SIGTERM', { answered: answers.length, reset: 0 });
+    report('60 keep-alive requests 30 ms before SIGTERM', {
+      answered: answers.filter((a) => a.status === 200).length,
+      reset: answers.filter((a) => a.error).length,
+    });
   });
 
   it('lets 60 in-flight requests finish, refuses new connections, and exits 0', async () => {

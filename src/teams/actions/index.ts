@@ -18,7 +18,7 @@ import { taskActions } from './taskActions';
 import { taskListActions } from './taskListActions';
 import type { ActionResult, ActionVerb, CardAction } from './types';
 
-export const COULD_NOT_POST = 'I could not post to this conversation just now. Please try again in a moment.';
+const COULD_NOT_POST = 'I could not post to this conversation just now. Please try again in a moment.';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
 const MESSAGE = 'application/vnd.microsoft.activity.message';

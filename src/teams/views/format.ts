@@ -1,5 +1,6 @@
 import { BoundedMap } from '../../boundedMap';
 import { isTimeZone } from '../../domain/calendar';
+import { graphemes } from '../../domain/text';
 import type { Person } from '../../domain/types';
 
 /**
@@ -21,8 +22,6 @@ export const joined = (values: string[]): string => values.join(', ');
 
 export const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
-
 /** What one character costs on a card once made plain and JSON-encoded (a word joiner may follow . and :). */
 const cardBytes = (character: string): number =>
   Buffer.byteLength(JSON.stringify(plain(character))) - 2 + (character === '.' || character === ':' ? 3 : 0);
@@ -31,7 +30,7 @@ const cardBytes = (character: string): number =>
 function cut(text: string, maxBytes: number, cost: (character: string) => number): string | undefined {
   let used = 0;
   let end = 0;
-  for (const { segment, index } of segmenter.segment(text)) {
+  for (const { segment, index } of graphemes(text)) {
     used += cost(segment);
     if (used > maxBytes - 3) return text.slice(0, end || index);
     end = index + segment.length;
@@ -55,7 +54,7 @@ export function fitted(text: string, maxBytes: number): string {
 }
 
 /** The customer's name in a heading or a line. */
-export const CUSTOMER_BYTES = 300;
+const CUSTOMER_BYTES = 300;
 export const customer = (name: string): string => shown(name, CUSTOMER_BYTES);
 
 /** A name in a list: Teams names can be long, and a list shows many. */

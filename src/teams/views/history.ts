@@ -31,6 +31,7 @@ const SUBJECT_BYTES = 300;
 const VALUE_BYTES = 600;
 const REASON_BYTES = 16 * 1024;
 const EVENTS_BUDGET = 30 * 1024;
+/** A line's text and time, and the ColumnSet of history.json around them (about 220 bytes). */
 const lineBytes = (line: { when: string; text: string }): number => Buffer.byteLength(JSON.stringify(line)) + 220;
 
 const statusText = (value: string | undefined): string =>
