@@ -1,4 +1,4 @@
-// Security Workshops bot on Azure: App Service (Linux, Node 22 LTS), Cosmos DB for NoSQL (serverless)
+// Security Workshops bot on Azure: App Service (Linux, Node 26 LTS), Cosmos DB for NoSQL (serverless)
 // and an Azure Bot, all signed in with one user-assigned managed identity: no secret to keep.
 targetScope = 'resourceGroup'
 
@@ -111,7 +111,7 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
     serverFarmId: plan.id
     httpsOnly: true
     siteConfig: {
-      linuxFxVersion: 'NODE|22-lts'
+      linuxFxVersion: 'NODE|26'
       alwaysOn: true
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'

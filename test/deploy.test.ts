@@ -21,6 +21,17 @@ describe('configuration is documented and deployed as it is read', () => {
     expect(Object.fromEntries(declared)).toEqual(COSMOS_CONTAINERS);
   });
 
+  it('App Service runs the Node major the project brings, which the SQLite module in the zip is built for', () => {
+    const bicep = readFileSync(join(ROOT, 'deploy/main.bicep'), 'utf8');
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      devDependencies: Record<string, string>;
+      engines: { node: string };
+    };
+    const appService = /linuxFxVersion: 'NODE\|(\d+)(-lts)?'/.exec(bicep)?.[1];
+    expect(appService).toBe(pkg.devDependencies.node!.split('.')[0]);
+    expect(Number(appService)).toBeGreaterThanOrEqual(Number(/\d+/.exec(pkg.engines.node)![0]));
+  });
+
   it('.env.example documents every variable', () => {
     const example = readFileSync(join(ROOT, '.env.example'), 'utf8');
     const names = [...example.matchAll(/^([A-Za-z_]+)=/gm)].map((m) => m[1]!);
