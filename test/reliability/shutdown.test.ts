@@ -7,9 +7,13 @@ import { postActivity, startBotProcess, type BotProcess } from '../fixtures/botP
 import { people, seedPlaybook } from '../fixtures/engagement';
 import { startFakeConnector, type FakeConnector } from '../fixtures/fakeConnector';
 import { setupInputs } from '../fixtures/setupChannel';
+import { until } from './channels';
 import { report } from './figures';
 
 jest.setTimeout(60_000);
+
+/** As many as the bot's sockets to the Bot Connector, so every one is seen waiting there. */
+const IN_FLIGHT = 32;
 
 let connector: FakeConnector;
 let dataDir: string;
@@ -134,15 +138,17 @@ describe('stopping the bot with SIGTERM', () => {
     });
   });
 
-  it('lets 60 in-flight requests finish, refuses new connections, and exits 0', async () => {
+  it('lets 32 in-flight requests finish, refuses new connections, and exits 0', async () => {
     const running = await setUp();
     connector.delayMs = 1000;
-    const inFlight = Array.from({ length: 60 }, () =>
+    const inFlight = Array.from({ length: IN_FLIGHT }, () =>
       postActivity(running.url, channelMessage(connector.serviceUrl, people.manager, 'status')).catch(
-        (error: Error) => ({ status: 0, body: error.message }),
+        (error: Error & { cause?: { code?: string } }) => ({ status: 0, body: error.cause?.code ?? error.message }),
       ),
     );
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // In flight: the bot is answering every one, its replies held by the connector. (A request still in the
+    // listener's backlog when SIGTERM closes it is refused: it never reached the bot.)
+    await until(() => connector.delaying() === IN_FLIGHT, 10_000, 'every reply to reach the connector');
     const signalled = Date.now();
     running.child.kill('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -155,7 +161,7 @@ describe('stopping the bot with SIGTERM', () => {
     expect(late).toBe('ECONNREFUSED');
     expect(code).toBe(0);
     expect(running.lines.find((l) => l.msg === 'bot stopped')).toMatchObject({ requestsFinished: true });
-    report('SIGTERM with 60 requests in flight', {
+    report(`SIGTERM with ${IN_FLIGHT} requests in flight`, {
       'answered 200': answers.filter((a) => a.status === 200).length,
       reset: answers.filter((a) => a.status === 0).length,
       'exited after (ms)': at - signalled,
