@@ -1,6 +1,29 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** One rule per folder of src/teams: which sibling folders it may not import, so the tree stays layered. */
+function teamsLayers(layers) {
+  return Object.entries(layers).map(([folder, { not, why }]) => ({
+    files: [`src/teams/${folder}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...not.map((sibling) => ({
+              group: [`../${sibling}`, `../${sibling}/*`],
+              message: `${folder}/ may not import ${sibling}/: ${why}.`,
+            })),
+            ...(folder === 'views'
+              ? [{ group: ['botbuilder*'], message: 'views are plain data, without botbuilder.' }]
+              : []),
+          ],
+        },
+      ],
+    },
+  }));
+}
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'test-output/'] },
   js.configs.recommended,
@@ -40,6 +63,16 @@ export default tseslint.config(
       ],
     },
   },
+  ...teamsLayers({
+    views: {
+      not: ['actions', 'commands', 'cards', 'turn', 'http', 'outbound', 'deps'],
+      why: 'views turn data into card data',
+    },
+    turn: { not: ['actions', 'commands', 'cards', 'http'], why: 'turn helpers serve actions and commands' },
+    http: { not: ['turn', 'actions', 'commands', 'cards', 'views', 'deps'], why: 'the HTTP edge knows no handler' },
+    outbound: { not: ['turn', 'actions', 'commands', 'cards', 'views', 'http', 'deps'], why: 'outbound only sends' },
+    cards: { not: ['actions', 'commands', 'http'], why: 'cards are rendered and posted for handlers' },
+  }),
   {
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
     languageOptions: {

@@ -9,7 +9,7 @@ import { loadCatalog } from './playbook/catalog';
 import { ReminderScheduler } from './reminders/scheduler';
 import { createServer } from './server';
 import { createStore } from './store/createStore';
-import { CardRenderer, teamsEndpoint } from './teams';
+import { CardRenderer, TeamsConnection, teamsEndpoint } from './teams';
 
 export interface RunningBot {
   url: string;
@@ -40,7 +40,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const logger = options.logger ?? createLogger(config.logLevel);
   const metrics = options.metrics ?? new Metrics();
   const catalog = loadCatalog(config.playbooksDir);
-  const cards = new CardRenderer(undefined, 'compiled', (card, bytes) =>
+  const renderer = new CardRenderer(undefined, 'compiled', (card, bytes) =>
     logger.error({ event: 'card.tooLarge', card, bytes }, 'a card was over its size budget and was replaced'),
   );
   const store = await createStore(config.storage, config.timeouts.storeMs);
@@ -48,15 +48,24 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const { reminders } = config;
   const policy = { hour: reminders.hour, leadDays: reminders.leadDays, escalateAfterDays: reminders.escalateAfterDays };
   const people = new PeopleDirectory({ store, now, policy, defaultTimeZone: reminders.timeZone });
-  const deps = { catalog, store, cards, logger, now, allowedTenantId: config.allowedTenantId, people };
   const outbound = { timeoutMs: config.timeouts.connectorMs, maxSockets: 32 };
   const auth = { credentials: config.bot, openIdMetadataUrl: options.openIdMetadataUrl };
+  const connection = new TeamsConnection(auth, outbound, logger, metrics);
   const reminderLogger = logger.child({ component: 'reminders' });
-  const teams = teamsEndpoint(auth, outbound, deps, metrics, (notifier) => {
-    const settings = { defaultTimeZone: reminders.timeZone, claimLeaseMs: reminders.claimLeaseMs };
-    return new Digests({ store, now, policy, ...settings, notifier, people, logger: reminderLogger });
+  const digests = new Digests({
+    store,
+    now,
+    policy,
+    defaultTimeZone: reminders.timeZone,
+    claimLeaseMs: reminders.claimLeaseMs,
+    notifier: connection.notifier(renderer),
+    people,
+    logger: reminderLogger,
   });
-  const scheduler = new ReminderScheduler(teams.digests, reminders.sweepMs, reminderLogger);
+  const { allowedTenantId } = config;
+  const deps = { catalog, store, renderer, logger, now, allowedTenantId, people, digests, roster: connection.roster };
+  const teams = teamsEndpoint(connection, deps, metrics);
+  const scheduler = new ReminderScheduler(digests, reminders.sweepMs, reminderLogger);
   const server = createServer({ messages: teams.messages, store, logger, draining: () => connections.isDraining });
   const connections = new ConnectionDrain(server.server);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
@@ -77,7 +86,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     port,
     metrics,
     idle: (timeoutMs) => teams.idle(timeoutMs),
-    openSockets: () => teams.openSockets(),
+    openSockets: () => connection.openSockets(),
     recoverStaleCards: () => teams.recoverStaleCards(),
     sweepReminders: () => scheduler.sweepNow(),
     close() {
@@ -89,6 +98,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
         await scheduler.stop();
         const sent = await teams.idle(Math.max(0, deadline - Date.now()));
         teams.close();
+        connection.close();
         await store.close();
         logger.info({ requestsFinished: finished, backgroundSent: sent }, 'bot stopped');
       })();

@@ -1,7 +1,7 @@
 import type { Engagement } from '../domain/types';
-import type { UseCaseDeps } from './changeTask';
+import type { UseCaseDeps } from './useCaseDeps';
 import { mutateEngagement } from './mutate';
-import type { Versioned } from './ports';
+import type { Versioned } from './versionedWrites';
 
 /**
  * Applies one domain change (a pure function of the engagement and the time) and stores it with its

@@ -1,12 +1,8 @@
 import { changeTaskStatus, type TaskChange } from '../domain/transitions';
 import type { AuditEvent, Engagement } from '../domain/types';
 import { mutateEngagement } from './mutate';
-import type { EngagementStore, Versioned } from './ports';
-
-export interface UseCaseDeps {
-  store: EngagementStore;
-  now: () => Date;
-}
+import type { UseCaseDeps } from './useCaseDeps';
+import type { Versioned } from './versionedWrites';
 
 export async function changeTask(
   deps: UseCaseDeps,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { cancelDeletion, consumeDeletion, requestDeletion } from '../domain/deletion';
 import type { Engagement, Person } from '../domain/types';
-import type { UseCaseDeps } from './changeTask';
+import type { UseCaseDeps } from './useCaseDeps';
 import { changeEngagement } from './changeEngagement';
 
 /** The FastTrack Manager asks to delete the engagement; the answer carries the request the card confirms. */

@@ -4,7 +4,7 @@ import { holdsRole, MANAGER_ROLE, mayChangeTask, personKey } from '../domain/peo
 import { digestKindOn, nextDigestAt, type Digest } from '../domain/reminders';
 import type { Engagement, Person } from '../domain/types';
 import { DigestDelivery, type DigestDeps } from './digestDelivery';
-import type { Versioned } from './ports';
+import type { Versioned } from './versionedWrites';
 import type { PersonRecord } from './reminderPorts';
 import { claimSend, isLive, settleSend, wasReminded } from './sendRecords';
 

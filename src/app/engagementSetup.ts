@@ -2,9 +2,9 @@ import { startEngagement, type NewEngagement } from '../domain/engagement';
 import { updateSettings, type EngagementSettings } from '../domain/settings';
 import type { CardPost, Engagement, Person } from '../domain/types';
 import type { Playbook } from '../playbook/types';
-import type { UseCaseDeps } from './changeTask';
+import type { UseCaseDeps } from './useCaseDeps';
 import { mutateEngagement } from './mutate';
-import { AlreadyExistsError, type Versioned } from './ports';
+import { AlreadyExistsError, type Versioned } from './versionedWrites';
 
 /** Creates the channel's engagement; a second setup of the same channel returns the first one. */
 export async function setUpEngagement(

@@ -1,6 +1,7 @@
 import { overflowingEvents } from '../domain/audit';
 import type { Engagement } from '../domain/types';
-import { NotFoundError, type EngagementStore, type Versioned } from './ports';
+import { type EngagementStore } from './ports';
+import { NotFoundError, type Versioned } from './versionedWrites';
 import { retryOnConflict } from './retry';
 
 /**

@@ -3,7 +3,8 @@ import { isTimeZone } from '../domain/calendar';
 import { personKey } from '../domain/people';
 import { nextDigestAt, type ReminderPolicy } from '../domain/reminders';
 import type { Engagement, Person } from '../domain/types';
-import { AlreadyExistsError, type Store } from './ports';
+import { type Store } from './ports';
+import { AlreadyExistsError } from './versionedWrites';
 import type { PersonRecord } from './reminderPorts';
 import { retryOnConflict } from './retry';
 

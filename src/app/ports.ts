@@ -1,32 +1,6 @@
 import type { AuditEvent, Engagement } from '../domain/types';
 import type { ReminderStore } from './reminderPorts';
-
-export interface Versioned<T> {
-  value: T;
-  etag: string;
-}
-
-/** The stored engagement's etag no longer matches: someone else wrote first. Re-read and retry. */
-export class ConflictError extends Error {
-  constructor(readonly id: string) {
-    super(`engagement ${id} was changed by someone else`);
-    this.name = 'ConflictError';
-  }
-}
-
-export class AlreadyExistsError extends Error {
-  constructor(readonly id: string) {
-    super(`engagement ${id} already exists`);
-    this.name = 'AlreadyExistsError';
-  }
-}
-
-export class NotFoundError extends Error {
-  constructor(readonly id: string) {
-    super(`engagement ${id} does not exist`);
-    this.name = 'NotFoundError';
-  }
-}
+import type { Versioned } from './versionedWrites';
 
 /** Which of the events moved off an engagement's document to read: newest first. */
 export interface TrailQuery {

@@ -1,6 +1,6 @@
 import type { Snooze } from '../domain/reminders';
 import type { Person } from '../domain/types';
-import type { Versioned } from './ports';
+import type { Versioned } from './versionedWrites';
 
 /** What reminders need to know about a person; one record per person, found by personKey. */
 export interface PersonRecord {

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ConflictError } from './ports';
+import { ConflictError } from './versionedWrites';
 
 export interface RetryPolicy {
   attempts: number;

@@ -1,4 +1,5 @@
-import { AlreadyExistsError, ConflictError, type Store, type Versioned } from './ports';
+import { type Store } from './ports';
+import { AlreadyExistsError, ConflictError, type Versioned } from './versionedWrites';
 import { sendRecordId, type SendMark, type SendRecord } from './reminderPorts';
 
 export type Claim = { kind: 'claimed'; record: Versioned<SendRecord> } | { kind: 'taken' } | { kind: 'done' };

@@ -1,5 +1,5 @@
 import type { Container, ItemDefinition } from '@azure/cosmos';
-import { AlreadyExistsError, ConflictError, NotFoundError, type Versioned } from '../app/ports';
+import { AlreadyExistsError, ConflictError, NotFoundError, type Versioned } from '../app/versionedWrites';
 
 const SYSTEM_PROPERTIES = ['_rid', '_self', '_etag', '_attachments', '_ts'] as const;
 

@@ -1,5 +1,6 @@
 import { CosmosClient, type CosmosClientOptions, type Database, type ItemDefinition } from '@azure/cosmos';
-import type { EngagementStore, TrailQuery, Versioned } from '../app/ports';
+import type { EngagementStore, TrailQuery } from '../app/ports';
+import type { Versioned } from '../app/versionedWrites';
 import type { PersonRecord, ReminderStore, SendRecord } from '../app/reminderPorts';
 import type { AuditEvent, Engagement } from '../domain/types';
 import { COSMOS_CONTAINERS, type ContainerName } from './cosmosContainers';
@@ -37,7 +38,7 @@ const toPerson = ({ value, etag }: Versioned<PersonDocument>): Versioned<PersonR
  * Azure Cosmos DB for NoSQL. Engagements, people and what was sent each have a container, every one
  * partitioned by document id, so each read is a point read; the due-digest query uses the default index.
  */
-export class CosmosEngagementStore implements EngagementStore, ReminderStore {
+export class CosmosStore implements EngagementStore, ReminderStore {
   readonly kind = 'cosmos';
 
   private constructor(
@@ -48,14 +49,14 @@ export class CosmosEngagementStore implements EngagementStore, ReminderStore {
     private readonly audit: CosmosTrail,
   ) {}
 
-  static async connect(options: CosmosOptions): Promise<CosmosEngagementStore> {
+  static async connect(options: CosmosOptions): Promise<CosmosStore> {
     const client = new CosmosClient({
       endpoint: options.endpoint,
       ...(options.key ? { key: options.key } : { aadCredentials: options.credential }),
       connectionPolicy: { enableEndpointDiscovery: false, requestTimeout: options.requestTimeoutMs ?? 10_000 },
     });
     const { database } = await client.databases.createIfNotExists({ id: options.database });
-    return new CosmosEngagementStore(
+    return new CosmosStore(
       client,
       await containerOf<Engagement>(database, 'engagements'),
       await containerOf<PersonDocument>(database, 'people'),

@@ -1,6 +1,6 @@
 import type { Store } from '../app/ports';
 import type { StorageConfig } from '../config';
-import { SqliteEngagementStore } from './sqliteStore';
+import { SqliteStore } from './sqliteStore';
 import { withTimeouts } from './timeouts';
 
 /**
@@ -9,11 +9,11 @@ import { withTimeouts } from './timeouts';
  * are loaded only when Cosmos DB is used. Every call answers within `timeoutMs`.
  */
 export async function createStore(config: StorageConfig, timeoutMs: number): Promise<Store> {
-  if (config.kind === 'sqlite') return withTimeouts(new SqliteEngagementStore(config.dataDir), timeoutMs);
-  const { CosmosEngagementStore } = await import('./cosmosStore');
+  if (config.kind === 'sqlite') return withTimeouts(new SqliteStore(config.dataDir), timeoutMs);
+  const { CosmosStore } = await import('./cosmosStore');
   const common = { endpoint: config.endpoint, database: config.database, requestTimeoutMs: timeoutMs };
-  if (config.key) return withTimeouts(await CosmosEngagementStore.connect({ ...common, key: config.key }), timeoutMs);
+  if (config.key) return withTimeouts(await CosmosStore.connect({ ...common, key: config.key }), timeoutMs);
   const { DefaultAzureCredential } = await import('@azure/identity');
   const credential = new DefaultAzureCredential({ managedIdentityClientId: config.managedIdentityClientId });
-  return withTimeouts(await CosmosEngagementStore.connect({ ...common, credential }), timeoutMs);
+  return withTimeouts(await CosmosStore.connect({ ...common, credential }), timeoutMs);
 }

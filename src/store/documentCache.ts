@@ -1,5 +1,5 @@
 import { BoundedMap } from '../boundedMap';
-import type { Versioned } from '../app/ports';
+import type { Versioned } from '../app/versionedWrites';
 
 /** Freezes a document and everything in it; parts already frozen (shared with an earlier version) are skipped. */
 function deepFreeze<T>(value: T): T {

@@ -2,14 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import {
-  AlreadyExistsError,
-  ConflictError,
-  NotFoundError,
-  type EngagementStore,
-  type TrailQuery,
-  type Versioned,
-} from '../app/ports';
+import { type EngagementStore, type TrailQuery } from '../app/ports';
+import { AlreadyExistsError, ConflictError, NotFoundError, type Versioned } from '../app/versionedWrites';
 import type { PersonRecord, ReminderStore, SendRecord } from '../app/reminderPorts';
 import type { AuditEvent, Engagement } from '../domain/types';
 import { DocumentCache } from './documentCache';
@@ -51,7 +45,7 @@ const BACKFILL_MEMBERS = `
   WHERE NOT EXISTS (SELECT 1 FROM members LIMIT 1)`;
 
 /** The embedded store: one SQLite file under DATA_DIR, safe for several processes (WAL). */
-export class SqliteEngagementStore implements EngagementStore, ReminderStore {
+export class SqliteStore implements EngagementStore, ReminderStore {
   readonly kind = 'sqlite';
   private readonly db: Database.Database;
   private readonly statements;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { AlreadyExistsError, ConflictError, NotFoundError, type Versioned } from '../app/ports';
+import { AlreadyExistsError, ConflictError, NotFoundError, type Versioned } from '../app/versionedWrites';
 
 interface Row {
   etag: string;

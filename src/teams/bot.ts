@@ -7,10 +7,10 @@ import { commandMap, parseCommandText } from './commands';
 import { offerSetup } from './commands/offerSetup';
 import type { Command, CommandName } from './commands/types';
 import type { BotDeps } from './deps';
-import { engagementOfTurn } from './engagementOfTurn';
-import type { EngagementCards } from './publish';
-import { actorOf, isChannel, isPersonal, tenantOf } from './turn';
-import { userMessage } from './userMessages';
+import { engagementOfTurn } from './turn/engagementOfTurn';
+import type { EngagementCards } from './cards/engagementCards';
+import { actorOf, isChannel, isPersonal, tenantOf } from './turn/turnFacts';
+import { userMessage } from './turn/userMessages';
 import { welcomeView } from './views/catalog';
 
 const MENTION = /<at>[^<]*<\/at>/gi;
@@ -111,7 +111,7 @@ export class WorkshopBot extends TeamsActivityHandler {
   }
 
   private async greet(turn: TurnContext): Promise<void> {
-    const card = this.deps.cards.attachment('welcome', welcomeView(this.deps.catalog, isChannel(turn)));
+    const card = this.deps.renderer.attachment('welcome', welcomeView(this.deps.catalog, isChannel(turn)));
     await turn.sendActivity(MessageFactory.attachment(card));
     if (!isPersonal(turn) && !(await engagementOfTurn(turn, this.deps))) await offerSetup({ turn, deps: this.deps });
   }

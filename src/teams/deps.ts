@@ -3,17 +3,19 @@ import type { PeopleDirectory } from '../app/people';
 import type { Store } from '../app/ports';
 import type { Logger } from '../logger';
 import type { Catalog } from '../playbook/catalog';
-import type { CardRenderer } from './cards';
+import type { CardRenderer } from './cards/renderer';
+import type { TeamRoster } from './turn/roster';
 
 /** What every handler may use; passed in, never imported as a singleton. */
 export interface BotDeps {
   catalog: Catalog;
   store: Store;
-  cards: CardRenderer;
+  renderer: CardRenderer;
   logger: Logger;
   now: () => Date;
   /** When set, turns from any other tenant are refused. */
   allowedTenantId?: string;
   people: PeopleDirectory;
   digests: Digests;
+  roster: TeamRoster;
 }

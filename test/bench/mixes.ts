@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { workshopCardKey } from '../../src/teams/cardKeys';
+import { workshopCardKey } from '../../src/teams/views/cardKeys';
 import type { FakeConnector } from '../fixtures/fakeConnector';
 import { action, taskAction, workshopOf } from './actions';
 import { load, post } from './load';

@@ -9,9 +9,9 @@ import { PeopleDirectory } from '../../src/app/people';
 import type { Store } from '../../src/app/ports';
 import { createLogger } from '../../src/logger';
 import { Metrics } from '../../src/metrics';
-import { SqliteEngagementStore } from '../../src/store/sqliteStore';
-import { CardRenderer } from '../../src/teams/cards';
-import { TeamsNotifier } from '../../src/teams/notifier';
+import { SqliteStore } from '../../src/store/sqliteStore';
+import { CardRenderer } from '../../src/teams/cards/renderer';
+import { TeamsNotifier } from '../../src/teams/cards/digestNotifier';
 import { BotConnector } from '../../src/teams/outbound/botConnector';
 import { ConnectorHttp } from '../../src/teams/outbound/connectorHttp';
 import { OutboundQueue } from '../../src/teams/outbound/outboundQueue';
@@ -75,7 +75,7 @@ export interface SweepFigures {
 /** One sweep over 10,000 engagements, 3% of whose people have a digest due. */
 export async function sweepBench(): Promise<SweepFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-sweep-'));
-  const sqlite = new SqliteEngagementStore(dir);
+  const sqlite = new SqliteStore(dir);
   try {
     const engagements = 10_000;
     const due = 300;
@@ -143,7 +143,7 @@ export async function rateBench(): Promise<RateFigures> {
   const allowedPerSecond = APP_LIMITS[0]!.max;
   const connector = await limitedConnector(allowedPerSecond);
   const dir = mkdtempSync(join(tmpdir(), 'bench-rate-'));
-  const store = new SqliteEngagementStore(dir);
+  const store = new SqliteStore(dir);
   const http = new ConnectorHttp(async () => undefined, { timeoutMs: 10_000, maxSockets: 32 });
   const queue = new OutboundQueue(silent, new Metrics());
   try {

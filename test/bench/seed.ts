@@ -1,6 +1,6 @@
 import type { CardPost } from '../../src/domain/types';
-import { SqliteEngagementStore } from '../../src/store/sqliteStore';
-import { KEY_INPUTS_CARD, SUMMARY_CARD, workshopCardKey } from '../../src/teams/cardKeys';
+import { SqliteStore } from '../../src/store/sqliteStore';
+import { KEY_INPUTS_CARD, SUMMARY_CARD, workshopCardKey } from '../../src/teams/views/cardKeys';
 import { anEngagement, seedPlaybook } from '../fixtures/engagement';
 import type { FakeConnector } from '../fixtures/fakeConnector';
 import { channelOf } from './actions';
@@ -15,7 +15,7 @@ export const postedId = (n: number, card: string): string => `posted-${n}-${card
  * the bot's SQLite file before it starts: what a thousand setups would leave, in a fraction of the time.
  */
 export async function seedEngagements(dataDir: string, connector: FakeConnector, first: number, count: number) {
-  const store = new SqliteEngagementStore(dataDir);
+  const store = new SqliteStore(dataDir);
   try {
     for (let n = first; n < first + count; n++) {
       const channel = channelOf(n);

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import type { Playground } from '../../src/devtools/playground';
 import { engagementIdFor } from '../../src/domain/engagement';
-import { SqliteEngagementStore } from '../../src/store/sqliteStore';
+import { SqliteStore } from '../../src/store/sqliteStore';
 import type { BotHarness } from '../fixtures/botHarness';
 import { testClock } from '../fixtures/clock';
 import { cardShot, screenshot } from '../fixtures/browser';
@@ -137,7 +137,7 @@ describe('running the security workshops in a team channel of the Agents Playgro
   });
 
   it("a customer's attempt to complete a task is refused and nothing changes", async () => {
-    const store = new SqliteEngagementStore(harness.dataDir);
+    const store = new SqliteStore(harness.dataDir);
     try {
       const engagement = (await store.get(engagementIdFor(config.tenantId, config.teams[0]!.channels[0]!.id)))!.value;
       const identityCard = engagement.posts.find((p) => p.card === 'workshop:Identity Security')!;

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { Playground } from '../../src/devtools/playground';
 import { engagementIdFor } from '../../src/domain/engagement';
-import { SqliteEngagementStore } from '../../src/store/sqliteStore';
+import { SqliteStore } from '../../src/store/sqliteStore';
 import type { BotHarness } from '../fixtures/botHarness';
 import { cardShot, screenshot } from '../fixtures/browser';
 import { testClock } from '../fixtures/clock';
@@ -40,7 +40,7 @@ const summaryCard = () => ui().card('Mandatory work by role');
 
 /** The engagement as stored, to act as other people through the Playground's API where the page cannot. */
 async function stored() {
-  const store = new SqliteEngagementStore(harness.dataDir);
+  const store = new SqliteStore(harness.dataDir);
   try {
     return (await store.get(engagementIdFor(config.tenantId, config.teams[0]!.channels[0]!.id)))!.value;
   } finally {

@@ -1,4 +1,4 @@
-import { KEY_INPUTS_CARD } from '../../src/teams/publish';
+import { KEY_INPUTS_CARD } from '../../src/teams/cards/engagementCards';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,11 +6,11 @@ import type { EngagementStore } from '../../src/app/ports';
 import { engagementIdFor } from '../../src/domain/engagement';
 import type { Engagement } from '../../src/domain/types';
 import { createLogger } from '../../src/logger';
-import { CosmosEngagementStore } from '../../src/store/cosmosStore';
-import { SqliteEngagementStore } from '../../src/store/sqliteStore';
-import { CardRenderer } from '../../src/teams/cards';
+import { CosmosStore } from '../../src/store/cosmosStore';
+import { SqliteStore } from '../../src/store/sqliteStore';
+import { CardRenderer } from '../../src/teams/cards/renderer';
 import type { BotDeps } from '../../src/teams/deps';
-import { EngagementCards } from '../../src/teams/publish';
+import { EngagementCards } from '../../src/teams/cards/engagementCards';
 import { cardAction, CHANNEL, rosterOf, TENANT } from '../fixtures/activities';
 import { postActivity, startBotProcess, type BotProcess } from '../fixtures/botProcess';
 import { cardsIn, type Card } from '../fixtures/cardText';
@@ -25,7 +25,7 @@ jest.setTimeout(90_000);
 const engagementId = engagementIdFor(TENANT, CHANNEL);
 const TASKS = seedPlaybook.workshops.flatMap((w) => w.tasks.map((t) => t.id));
 const renderer = new EngagementCards(
-  { catalog: seedCatalog, cards: new CardRenderer(), logger: createLogger('silent') } as unknown as BotDeps,
+  { catalog: seedCatalog, renderer: new CardRenderer(), logger: createLogger('silent') } as unknown as BotDeps,
   () => undefined,
 );
 
@@ -58,7 +58,7 @@ const stores: [
       const dir = mkdtempSync(join(tmpdir(), 'two-instances-'));
       return {
         env: { DATA_DIR: dir },
-        open: async () => new SqliteEngagementStore(dir),
+        open: async () => new SqliteStore(dir),
         close: async () => rmSync(dir, { recursive: true, force: true }),
       };
     },
@@ -70,8 +70,7 @@ const stores: [
       const env = { COSMOS_ENDPOINT: cosmos.endpoint, COSMOS_KEY: cosmos.key, COSMOS_DATABASE: 'two-instances' };
       return {
         env,
-        open: () =>
-          CosmosEngagementStore.connect({ endpoint: cosmos.endpoint, key: cosmos.key, database: 'two-instances' }),
+        open: () => CosmosStore.connect({ endpoint: cosmos.endpoint, key: cosmos.key, database: 'two-instances' }),
         close: () => cosmos.stop(),
       };
     },

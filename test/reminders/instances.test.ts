@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Store } from '../../src/app/ports';
-import { CosmosEngagementStore } from '../../src/store/cosmosStore';
-import { SqliteEngagementStore } from '../../src/store/sqliteStore';
+import { CosmosStore } from '../../src/store/cosmosStore';
+import { SqliteStore } from '../../src/store/sqliteStore';
 import { startBotProcess, type BotProcess } from '../fixtures/botProcess';
 import { startLocalCosmos } from '../fixtures/cosmosServer';
 import { startFakeConnector, type FakeConnector } from '../fixtures/fakeConnector';
@@ -33,7 +33,7 @@ const backends: [string, () => Promise<{ env: Record<string, string>; store: Sto
     'SQLite',
     async () => {
       const dir = mkdtempSync(join(tmpdir(), 'reminder-instances-'));
-      const store = new SqliteEngagementStore(dir);
+      const store = new SqliteStore(dir);
       return { env: { DATA_DIR: dir }, store, close: async () => rmSync(dir, { recursive: true, force: true }) };
     },
   ],
@@ -42,7 +42,7 @@ const backends: [string, () => Promise<{ env: Record<string, string>; store: Sto
     async () => {
       const cosmos = await startLocalCosmos();
       const env = { COSMOS_ENDPOINT: cosmos.endpoint, COSMOS_KEY: cosmos.key, COSMOS_DATABASE: 'reminders' };
-      const store = await CosmosEngagementStore.connect({
+      const store = await CosmosStore.connect({
         endpoint: cosmos.endpoint,
         key: cosmos.key,
         database: 'reminders',

@@ -1,6 +1,7 @@
 import { history } from '../../src/app/history';
 import { changeTask } from '../../src/app/changeTask';
-import { AlreadyExistsError, ConflictError, NotFoundError, type EngagementStore } from '../../src/app/ports';
+import { type EngagementStore } from '../../src/app/ports';
+import { AlreadyExistsError, ConflictError, NotFoundError } from '../../src/app/versionedWrites';
 import { InvalidTransitionError } from '../../src/domain/errors';
 import { changeTaskStatus } from '../../src/domain/transitions';
 import { anEngagement, people, T0 } from '../fixtures/engagement';

@@ -1,4 +1,5 @@
-import { AlreadyExistsError, ConflictError, type Store } from '../../src/app/ports';
+import { type Store } from '../../src/app/ports';
+import { AlreadyExistsError, ConflictError } from '../../src/app/versionedWrites';
 import type { PersonRecord } from '../../src/app/reminderPorts';
 import { claimSend } from '../../src/app/sendRecords';
 import { people } from '../fixtures/engagement';

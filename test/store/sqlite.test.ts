@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { SqliteEngagementStore } from '../../src/store/sqliteStore';
+import { SqliteStore } from '../../src/store/sqliteStore';
 import { changeTask } from '../../src/app/changeTask';
 import { AUDIT_KEPT } from '../../src/domain/audit';
 import { anEngagement, people, T0 } from '../fixtures/engagement';
@@ -18,18 +18,18 @@ const tempDir = () => {
 };
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-engagementStoreContract('SQLite', async () => new SqliteEngagementStore(tempDir()));
-reminderStoreContract('SQLite', async () => new SqliteEngagementStore(tempDir()));
-trailStoreContract('SQLite', async () => new SqliteEngagementStore(tempDir()), 10_000);
+engagementStoreContract('SQLite', async () => new SqliteStore(tempDir()));
+reminderStoreContract('SQLite', async () => new SqliteStore(tempDir()));
+trailStoreContract('SQLite', async () => new SqliteStore(tempDir()), 10_000);
 
 describe('SQLite engagement store on disk', () => {
   it('keeps engagements across a restart', async () => {
     const dir = tempDir();
     const engagement = anEngagement();
-    const first = new SqliteEngagementStore(dir);
+    const first = new SqliteStore(dir);
     await first.create(engagement);
     await first.close();
-    const second = new SqliteEngagementStore(dir);
+    const second = new SqliteStore(dir);
     expect((await second.get(engagement.id))?.value).toEqual(engagement);
     await second.close();
   });
@@ -37,8 +37,8 @@ describe('SQLite engagement store on disk', () => {
   it('reuses a parsed engagement only while it is the one stored, and shares it frozen', async () => {
     const dir = tempDir();
     const engagement = anEngagement();
-    const mine = new SqliteEngagementStore(dir);
-    const other = new SqliteEngagementStore(dir);
+    const mine = new SqliteStore(dir);
+    const other = new SqliteStore(dir);
     await mine.create(engagement);
     const read = (await mine.get(engagement.id))!;
     expect(() => Object.assign(read.value, { customerName: 'Changed in place' })).toThrow(TypeError);
@@ -60,7 +60,7 @@ describe('SQLite engagement store on disk', () => {
       .prepare('INSERT INTO engagements VALUES (?, ?, ?, ?)')
       .run(engagement.id, 'e1', JSON.stringify(engagement), 'now');
     old.close();
-    const store = new SqliteEngagementStore(dir);
+    const store = new SqliteStore(dir);
     expect((await store.listByMember(engagement.memberKeys[0]!)).map((e) => e.id)).toEqual([engagement.id]);
     await store.close();
   });
@@ -68,14 +68,14 @@ describe('SQLite engagement store on disk', () => {
   it('stores a change and the events it moves to the trail together, or neither', async () => {
     const dir = tempDir();
     const file = join(dir, 'security-workshops.sqlite');
-    await new SqliteEngagementStore(dir).close();
+    await new SqliteStore(dir).close();
     // A real failure inside SQLite: inserting the first event into the trail aborts, after the engagement
     // row was updated in the same transaction.
     const setup = new Database(file);
     setup.exec(`CREATE TRIGGER fail_trail BEFORE INSERT ON audit_events WHEN NEW.seq = 1
       BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
     setup.close();
-    let store = new SqliteEngagementStore(dir);
+    let store = new SqliteStore(dir);
     const engagement = anEngagement();
     await store.create(engagement);
     const flip = (i: number) =>
@@ -98,7 +98,7 @@ describe('SQLite engagement store on disk', () => {
     const repair = new Database(file);
     repair.exec('DROP TRIGGER fail_trail');
     repair.close();
-    store = new SqliteEngagementStore(dir);
+    store = new SqliteStore(dir);
     await flip(AUDIT_KEPT);
     const after = (await store.get(engagement.id))!.value;
     expect(after.revision).toBe(before!.value.revision + 1);
@@ -110,7 +110,7 @@ describe('SQLite engagement store on disk', () => {
 
   it('sees writes made by another connection to the same file', async () => {
     const dir = tempDir();
-    const [a, b] = [new SqliteEngagementStore(dir), new SqliteEngagementStore(dir)];
+    const [a, b] = [new SqliteStore(dir), new SqliteStore(dir)];
     const engagement = anEngagement();
     const created = await a.create(engagement);
     await b.replace({ ...engagement, customerName: 'Changed by B' }, created.etag);

@@ -1,7 +1,8 @@
 import { changeEngagement } from '../../src/app/changeEngagement';
 import { changeTask } from '../../src/app/changeTask';
 import { history } from '../../src/app/history';
-import { ConflictError, type EngagementStore } from '../../src/app/ports';
+import { type EngagementStore } from '../../src/app/ports';
+import { ConflictError } from '../../src/app/versionedWrites';
 import { AUDIT_KEPT, overflowingEvents } from '../../src/domain/audit';
 import { answerOutput } from '../../src/domain/outputs';
 import { changeTaskStatus } from '../../src/domain/transitions';

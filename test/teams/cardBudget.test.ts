@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { MessageFactory, CardFactory } from 'botbuilder';
-import { channelTaskList } from '../../src/teams/taskLists';
+import { channelTaskList } from '../../src/teams/cards/taskLists';
 import { confirmDeleteView, engagementDeleted, engagementKept, settingsSaved } from '../../src/teams/views/notices';
-import { CardRenderer, CARD_TOO_LARGE_TITLE } from '../../src/teams/cards';
-import type { CardName } from '../../src/teams/cardTypes';
+import { CardRenderer, CARD_TOO_LARGE_TITLE } from '../../src/teams/cards/renderer';
+import type { CardName } from '../../src/teams/views/cardTypes';
 import { commandMap } from '../../src/teams/commands';
 import { helpView, playbookWorkshopView, welcomeView } from '../../src/teams/views/catalog';
 import { choosePlaybookView, setupView } from '../../src/teams/views/setup';

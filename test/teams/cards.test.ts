@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
-import { CardRenderer, CARDS_DIR } from '../../src/teams/cards';
-import { CARD_NAMES, type CardData, type CardName } from '../../src/teams/cardTypes';
+import { CardRenderer, CARDS_DIR } from '../../src/teams/cards/renderer';
+import { CARD_NAMES, type CardData, type CardName } from '../../src/teams/views/cardTypes';
 import { commandMap } from '../../src/teams/commands';
 import { helpView, playbookWorkshopView, welcomeView } from '../../src/teams/views/catalog';
 import { choosePlaybookView, setupView } from '../../src/teams/views/setup';

@@ -1,5 +1,5 @@
 import { Template } from 'adaptivecards-templating';
-import { compileTemplate } from '../../src/teams/compiledTemplate';
+import { compileTemplate } from '../../src/teams/cards/compiledTemplate';
 
 const library = (template: unknown, root: unknown) => new Template(template).expand({ $root: root });
 

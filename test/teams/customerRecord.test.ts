@@ -1,4 +1,4 @@
-import { SqliteEngagementStore } from '../../src/store/sqliteStore';
+import { SqliteStore } from '../../src/store/sqliteStore';
 import { cardAction, channelMessage } from '../fixtures/activities';
 import { startHarness, type BotHarness } from '../fixtures/botHarness';
 import { cardsIn, texts, type Card } from '../fixtures/cardText';
@@ -212,7 +212,7 @@ describe('delete engagement', () => {
     );
     const replaced = cardsIn(harness.connector.sent.filter((s) => s.method === 'PUT').map((s) => s.body));
     expect(replaced.map((c) => texts(c)[0])).toEqual(Array(5).fill('Engagement deleted'));
-    const check = new SqliteEngagementStore(harness.dataDir);
+    const check = new SqliteStore(harness.dataDir);
     expect(await check.get(engagementId)).toBeUndefined();
     expect(await check.trail(engagementId, { beforeSeq: Number.MAX_SAFE_INTEGER, limit: 10 })).toEqual([]);
     await check.close();

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { SqliteEngagementStore } from '../../src/store/sqliteStore';
+import { SqliteStore } from '../../src/store/sqliteStore';
 import { ACTION_VERBS } from '../../src/teams/actions/types';
 import { OTHER_TENANT } from '../../src/teams/bot';
 import { cardAction, channelMessage, TENANT } from '../fixtures/activities';
@@ -12,13 +12,13 @@ import { CHANNEL } from '../fixtures/activities';
 jest.setTimeout(120000);
 
 let harness: BotHarness;
-let store: SqliteEngagementStore;
+let store: SqliteStore;
 const engagementId = engagementIdFor(TENANT, CHANNEL);
 
 beforeAll(async () => {
   harness = await startHarness({ MicrosoftAppTenantId: TENANT });
   await setUpChannel(harness);
-  store = new SqliteEngagementStore(harness.dataDir);
+  store = new SqliteStore(harness.dataDir);
 });
 afterAll(async () => {
   await store.close();

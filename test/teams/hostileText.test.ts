@@ -1,5 +1,5 @@
 import { OUTPUT_LIMITS, outputAreas } from '../../src/domain/outputs';
-import { SqliteEngagementStore } from '../../src/store/sqliteStore';
+import { SqliteStore } from '../../src/store/sqliteStore';
 import { cardAction, channelMessage } from '../fixtures/activities';
 import { startHarness, type BotHarness } from '../fixtures/botHarness';
 import { cardsIn, texts } from '../fixtures/cardText';
@@ -49,7 +49,7 @@ describe('what a customer types, on the cards the FastTrack channel sees', () =>
     for (let i = 0; i < OUTPUT_LIMITS.addedAreas - 1; i++) {
       await act(people.customer, 'outputs.add', { newArea: `${i}${hostile(OUTPUT_LIMITS.area - 1, i)}` });
     }
-    const store = new SqliteEngagementStore(harness.dataDir);
+    const store = new SqliteStore(harness.dataDir);
     const areas = outputAreas((await store.get(engagementId))!.value);
     await store.close();
     for (const [i, area] of areas.entries()) {

@@ -1,6 +1,6 @@
 import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import type { Activity } from 'botbuilder';
-import { ReusedClientsAuthentication } from '../../src/teams/reusedClients';
+import { ReusedClientsAuthentication } from '../../src/teams/http/reusedClients';
 
 const settings = { MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: 'MultiTenant' };
 const activity = (serviceUrl: string) =>

@@ -1,4 +1,4 @@
-import { SORRY } from '../../src/teams/adapter';
+import { SORRY } from '../../src/teams/http/adapter';
 import { channelMessage } from '../fixtures/activities';
 import { startHarness, type BotHarness } from '../fixtures/botHarness';
 import { startLocalCosmos, type LocalCosmos } from '../fixtures/cosmosServer';

@@ -1,4 +1,4 @@
-import { CardRenderer } from '../../src/teams/cards';
+import { CardRenderer } from '../../src/teams/cards/renderer';
 import { when, type Viewer } from '../../src/teams/views/format';
 import { keyInputsView } from '../../src/teams/views/keyInputs';
 import { keyOutputsView } from '../../src/teams/views/keyOutputs';

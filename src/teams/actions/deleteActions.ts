@@ -1,7 +1,7 @@
 import { deleteEngagement, keepEngagement } from '../../app/deleteEngagement';
 import { engagementDeleted, engagementKept } from '../views/notices';
-import { engagementIdOfAction } from '../engagementOfTurn';
-import { requiredField } from './data';
+import { engagementIdOfAction } from '../turn/engagementOfTurn';
+import { requiredField } from '../turn/actionData';
 import type { CardAction } from './types';
 
 /** The manager who asked confirmed their live request: every piece of the data goes, and the posted cards say so. */
@@ -18,7 +18,7 @@ export const deleteEngagementAction: CardAction = {
     await deps.people.dropEngagement(deleted);
     const notice = engagementDeleted(actor, deleted);
     await cards.replaceWithNotice(turn, deleted, deleted.posts, notice);
-    return { kind: 'card', card: deps.cards.card('notice', notice) };
+    return { kind: 'card', card: deps.renderer.card('notice', notice) };
   },
 };
 
@@ -28,6 +28,6 @@ export const keepEngagementAction: CardAction = {
   async run({ turn, deps, actor, data }) {
     const requestId = requiredField(data, 'requestId', 64);
     const kept = await keepEngagement(deps, engagementIdOfAction(turn, data), requestId, actor);
-    return { kind: 'card', card: deps.cards.card('notice', engagementKept(actor, kept)) };
+    return { kind: 'card', card: deps.renderer.card('notice', engagementKept(actor, kept)) };
   },
 };

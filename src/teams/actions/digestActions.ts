@@ -1,14 +1,14 @@
 import { changeTask } from '../../app/changeTask';
 import type { TaskAction } from '../../domain/types';
-import { SUMMARY_CARD, workshopCardKey } from '../publish';
-import { engagementOfRow } from '../engagementOfTurn';
+import { SUMMARY_CARD, workshopCardKey } from '../cards/engagementCards';
+import { engagementOfRow } from '../turn/engagementOfTurn';
 import { digestView } from '../views/digest';
-import { requiredField } from './data';
+import { requiredField } from '../turn/actionData';
 import type { ActionContext, ActionResult, ActionVerb, CardAction } from './types';
 
 /** Answers with the person's digest as it stands now, so the card they clicked is current. */
 async function currentDigest({ deps, actor }: ActionContext): Promise<ActionResult> {
-  return { kind: 'card', card: deps.cards.card('digest', digestView(await deps.digests.current(actor), 'now')) };
+  return { kind: 'card', card: deps.renderer.card('digest', digestView(await deps.digests.current(actor), 'now')) };
 }
 
 /** Start or complete a task from a digest: the same rules as in the channel, whose cards update in place. */

@@ -1,10 +1,10 @@
 import { changeEngagement } from '../../app/changeEngagement';
 import { confirmInput, overrideInputs } from '../../domain/keyInputs';
-import { engagementOfAction } from '../engagementOfTurn';
-import { KEY_INPUTS_CARD, SUMMARY_CARD } from '../publish';
-import { indexField } from './data';
+import { engagementOfAction } from '../turn/engagementOfTurn';
+import { KEY_INPUTS_CARD, SUMMARY_CARD } from '../cards/engagementCards';
+import { indexField } from '../turn/actionData';
 import type { ActionContext, ActionResult, CardAction } from './types';
-import { viewerOf } from '../turn';
+import { viewerOf } from '../turn/turnFacts';
 
 /** Stores the change, brings the posted cards that show Key Inputs up to date, answers with this one. */
 async function changeInputs(

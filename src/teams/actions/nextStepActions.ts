@@ -1,10 +1,10 @@
 import { changeEngagement } from '../../app/changeEngagement';
 import { chooseNextStep } from '../../domain/nextSteps';
-import { engagementOfAction } from '../engagementOfTurn';
-import { SUMMARY_CARD } from '../publish';
-import { indexField } from './data';
+import { engagementOfAction } from '../turn/engagementOfTurn';
+import { SUMMARY_CARD } from '../cards/engagementCards';
+import { indexField } from '../turn/actionData';
 import type { CardAction } from './types';
-import { viewerOf } from '../turn';
+import { viewerOf } from '../turn/turnFacts';
 
 /** The FastTrack Manager chooses a Next Step: the engagement is complete and its reminders stop. */
 export const chooseNextStepAction: CardAction = {

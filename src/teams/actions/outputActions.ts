@@ -1,10 +1,10 @@
 import { changeEngagement } from '../../app/changeEngagement';
 import { addOutputArea, answerOutput, OUTPUT_LIMITS, signOffOutputs } from '../../domain/outputs';
-import { engagementOfAction } from '../engagementOfTurn';
-import { KEY_OUTPUTS_CARD, SUMMARY_CARD } from '../publish';
-import { requiredField } from './data';
+import { engagementOfAction } from '../turn/engagementOfTurn';
+import { KEY_OUTPUTS_CARD, SUMMARY_CARD } from '../cards/engagementCards';
+import { requiredField } from '../turn/actionData';
 import type { ActionContext, ActionResult, CardAction } from './types';
-import { viewerOf } from '../turn';
+import { viewerOf } from '../turn/turnFacts';
 
 /** Stores the customer's change, updates the posted outputs and summary cards, answers with the outputs. */
 async function changeOutputs(

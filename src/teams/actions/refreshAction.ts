@@ -1,6 +1,6 @@
-import { engagementOfAction } from '../engagementOfTurn';
-import { viewerOf } from '../turn';
-import { BadActionError, requiredField } from './data';
+import { engagementOfAction } from '../turn/engagementOfTurn';
+import { viewerOf } from '../turn/turnFacts';
+import { BadActionError, requiredField } from '../turn/actionData';
 import type { CardAction } from './types';
 
 /**

@@ -1,11 +1,11 @@
 import { saveSettings } from '../../app/engagementSetup';
 import { settingsSaved } from '../views/notices';
-import { engagementOfAction } from '../engagementOfTurn';
-import { KEY_OUTPUTS_CARD } from '../publish';
-import { editableSettings, settingsMessage } from '../settingsForm';
+import { engagementOfAction } from '../turn/engagementOfTurn';
+import { KEY_OUTPUTS_CARD } from '../cards/engagementCards';
+import { editableSettings, settingsMessage } from '../turn/settingsForm';
 import { settingsFromInputs } from './settingsInput';
 import type { CardAction } from './types';
-import { viewerOf } from '../turn';
+import { viewerOf } from '../turn/turnFacts';
 
 /** Posts the settings form as a new message, so the summary card stays a summary for everyone. */
 export const openSettingsAction: CardAction = {
@@ -25,7 +25,7 @@ export const saveSettingsAction: CardAction = {
     const saved = await saveSettings(deps, playbook, current.id, settingsFromInputs(data, playbook, members), actor);
     cards.refreshPosted(saved.value, [...cards.allKeys(saved.value), KEY_OUTPUTS_CARD]);
     await deps.people.enrol(saved.value);
-    return { kind: 'card', card: deps.cards.card('notice', settingsSaved(actor, saved.value)) };
+    return { kind: 'card', card: deps.renderer.card('notice', settingsSaved(actor, saved.value)) };
   },
 };
 

@@ -4,7 +4,7 @@ import { engagementRoles, type EngagementSettings } from '../../domain/settings'
 import type { Person } from '../../domain/types';
 import type { Playbook } from '../../playbook/types';
 import { roleInputId, targetInputId } from '../views/setup';
-import { listField, type ActionData } from './data';
+import { listField, type ActionData } from '../turn/actionData';
 
 /** Teams' people picker answers with Entra object ids, the Playground's with user ids: accept either. */
 function resolvePeople(keys: string[], members: Person[], field: string): Person[] {

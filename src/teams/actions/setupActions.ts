@@ -2,10 +2,9 @@ import { setUpEngagement } from '../../app/engagementSetup';
 import { customer, personName } from '../views/format';
 import type { Playbook } from '../../playbook/types';
 import type { BotDeps } from '../deps';
-import { conversationMembers } from '../members';
-import { channelOf, isPersonal, teamOf, tenantOf } from '../turn';
+import { channelOf, isPersonal, teamOf, tenantOf } from '../turn/turnFacts';
 import { setupView } from '../views/setup';
-import { BadActionError, requiredField, type ActionData } from './data';
+import { BadActionError, requiredField, type ActionData } from '../turn/actionData';
 import { settingsFromInputs } from './settingsInput';
 import type { ActionResult, CardAction } from './types';
 
@@ -22,8 +21,8 @@ export const choosePlaybookAction: CardAction = {
   verb: 'setup.choosePlaybook',
   async run({ turn, deps, data }) {
     const playbook = playbookOf(deps, data);
-    const members = await conversationMembers(turn, deps.logger);
-    return { kind: 'card', card: deps.cards.card('setup', setupView(playbook, members)) };
+    const members = await deps.roster.of(turn);
+    return { kind: 'card', card: deps.renderer.card('setup', setupView(playbook, members)) };
   },
 };
 
@@ -32,7 +31,7 @@ export const submitSetupAction: CardAction = {
   async run({ turn, deps, cards, data, actor }) {
     if (isPersonal(turn)) return { kind: 'message', text: "Set up an engagement in the customer's channel." };
     const playbook = playbookOf(deps, data);
-    const members = await conversationMembers(turn, deps.logger);
+    const members = await deps.roster.of(turn);
     const settings = settingsFromInputs(data, playbook, members);
     const { engagement, created } = await setUpEngagement(deps, playbook, {
       ...settings,
@@ -45,7 +44,7 @@ export const submitSetupAction: CardAction = {
     });
     const notice = (title: string, text: string): ActionResult => ({
       kind: 'card',
-      card: deps.cards.card('notice', { title, text }),
+      card: deps.renderer.card('notice', { title, text }),
     });
     if (created) await deps.people.enrol(engagement.value);
     const customerText = customer(engagement.value.customerName);

@@ -1,10 +1,10 @@
 import { changeTask } from '../../app/changeTask';
 import type { TaskAction } from '../../domain/types';
-import { engagementIdOfAction } from '../engagementOfTurn';
-import { SUMMARY_CARD, workshopCardKey } from '../publish';
-import { requiredField } from './data';
+import { engagementIdOfAction } from '../turn/engagementOfTurn';
+import { SUMMARY_CARD, workshopCardKey } from '../cards/engagementCards';
+import { requiredField } from '../turn/actionData';
 import type { ActionVerb, CardAction } from './types';
-import { viewerOf } from '../turn';
+import { viewerOf } from '../turn/turnFacts';
 
 /** One handler per task verb: change the task, answer with the updated card, update the other copies. */
 function taskAction(verb: ActionVerb, action: TaskAction): CardAction {

@@ -1,11 +1,11 @@
 import { changeTask } from '../../app/changeTask';
 import type { Engagement, TaskAction } from '../../domain/types';
-import { engagementOfRow } from '../engagementOfTurn';
-import { SUMMARY_CARD, workshopCardKey } from '../publish';
-import { channelTaskList, myTaskList } from '../taskLists';
-import { viewerOf } from '../turn';
+import { engagementOfRow } from '../turn/engagementOfTurn';
+import { SUMMARY_CARD, workshopCardKey } from '../cards/engagementCards';
+import { channelTaskList, myTaskList } from '../cards/taskLists';
+import { viewerOf } from '../turn/turnFacts';
 import type { TaskListKind } from '../views/taskList';
-import { BadActionError, optionalField, requiredField, type ActionData } from './data';
+import { BadActionError, optionalField, requiredField, type ActionData } from '../turn/actionData';
 import type { ActionContext, ActionResult, ActionVerb, CardAction } from './types';
 
 /** Which list the clicked row was on: `my tasks`, or `tasks …` in a channel. */
@@ -20,11 +20,12 @@ function listOfRow(data: ActionData): TaskListKind {
 async function sameList(context: ActionContext, engagement: Engagement, kind: TaskListKind): Promise<ActionResult> {
   const { deps } = context;
   const viewer = viewerOf(context.turn);
-  if (kind.list === 'mine') return { kind: 'card', card: deps.cards.card('taskList', await myTaskList(deps, viewer)) };
+  if (kind.list === 'mine')
+    return { kind: 'card', card: deps.renderer.card('taskList', await myTaskList(deps, viewer)) };
   const current = channelTaskList(engagement, viewer, kind.args);
   return typeof current === 'string'
     ? { kind: 'message', text: current }
-    : { kind: 'card', card: deps.cards.card('taskList', current) };
+    : { kind: 'card', card: deps.renderer.card('taskList', current) };
 }
 
 /** Start or complete a task from a task list: the same rules as on the workshop cards, which update in place. */

@@ -1,9 +1,9 @@
 import type { TurnContext } from 'botbuilder';
 import type { Person } from '../../domain/types';
-import type { AdaptiveCard } from '../cards';
+import type { AdaptiveCard } from '../cards/renderer';
 import type { BotDeps } from '../deps';
-import type { EngagementCards } from '../publish';
-import type { ActionData } from './data';
+import type { EngagementCards } from '../cards/engagementCards';
+import type { ActionData } from '../turn/actionData';
 
 export const ACTION_VERBS = [
   'task.start',

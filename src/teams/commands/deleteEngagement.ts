@@ -1,7 +1,7 @@
 import { MessageFactory } from 'botbuilder';
 import { confirmDeleteView } from '../views/notices';
 import { askToDelete } from '../../app/deleteEngagement';
-import { actorOf } from '../turn';
+import { actorOf } from '../turn/turnFacts';
 import type { Command } from './types';
 import { withEngagement } from './withEngagement';
 
@@ -13,7 +13,7 @@ export const deleteEngagementCommand: Command = {
   run: withEngagement(async ({ turn, deps }, engagement) => {
     const actor = actorOf(turn);
     const { engagement: requested, requestId } = await askToDelete(deps, engagement.id, actor);
-    const card = deps.cards.attachment('confirmDelete', confirmDeleteView(requested, actor, requestId));
+    const card = deps.renderer.attachment('confirmDelete', confirmDeleteView(requested, actor, requestId));
     await turn.sendActivity(MessageFactory.attachment(card));
   }),
 };

@@ -10,7 +10,9 @@ export function helpCommand(all: () => readonly Command[]): Command {
     scope: 'all',
     async run({ turn, deps, inChannel }) {
       const offered = all().filter((c) => c.scope === 'all' || (c.scope === 'conversation') === inChannel);
-      await turn.sendActivity(MessageFactory.attachment(deps.cards.attachment('help', helpView(offered, inChannel))));
+      await turn.sendActivity(
+        MessageFactory.attachment(deps.renderer.attachment('help', helpView(offered, inChannel))),
+      );
     },
   };
 }

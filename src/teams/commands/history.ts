@@ -16,7 +16,7 @@ export const historyCommand: Command = {
     const taskId = args[0]?.slice(0, 32);
     if (taskId && !engagement.tasks.some((t) => t.id === taskId)) throw new UnknownTaskError(taskId);
     const events = await history(deps.store, engagement, { limit: HISTORY_LIMIT, ...(taskId && { taskId }) });
-    const card = deps.cards.attachment(
+    const card = deps.renderer.attachment(
       'history',
       historyView(engagement.customerName, events, HISTORY_LIMIT, taskId, turn.activity.localTimezone),
     );

@@ -1,6 +1,6 @@
 import { MessageFactory } from 'botbuilder';
-import { myTaskList } from '../taskLists';
-import { viewerOf } from '../turn';
+import { myTaskList } from '../cards/taskLists';
+import { viewerOf } from '../turn/turnFacts';
 import type { Command } from './types';
 
 export const myTasksCommand: Command = {
@@ -10,6 +10,6 @@ export const myTasksCommand: Command = {
   scope: 'personal',
   async run({ turn, deps }) {
     const list = await myTaskList(deps, viewerOf(turn));
-    await turn.sendActivity(MessageFactory.attachment(deps.cards.attachment('taskList', list)));
+    await turn.sendActivity(MessageFactory.attachment(deps.renderer.attachment('taskList', list)));
   },
 };

@@ -1,5 +1,4 @@
 import { MessageFactory } from 'botbuilder';
-import { conversationMembers } from '../members';
 import { choosePlaybookView, setupView } from '../views/setup';
 import type { CommandContext } from './types';
 
@@ -8,7 +7,7 @@ export async function offerSetup({ turn, deps }: Pick<CommandContext, 'turn' | '
   const [only, ...others] = deps.catalog.playbooks;
   const card =
     only && others.length === 0
-      ? deps.cards.attachment('setup', setupView(only, await conversationMembers(turn, deps.logger)))
-      : deps.cards.attachment('choosePlaybook', choosePlaybookView(deps.catalog.playbooks));
+      ? deps.renderer.attachment('setup', setupView(only, await deps.roster.of(turn)))
+      : deps.renderer.attachment('choosePlaybook', choosePlaybookView(deps.catalog.playbooks));
   await turn.sendActivity(MessageFactory.attachment(card));
 }

@@ -3,7 +3,7 @@ import { customer, plain } from '../views/format';
 import { isTimeZone } from '../../domain/calendar';
 import { ForbiddenActorError } from '../../domain/errors';
 import { holdsRole, MANAGER_ROLE } from '../../domain/people';
-import { actorOf } from '../turn';
+import { actorOf } from '../turn/turnFacts';
 import type { Command } from './types';
 import { withEngagement } from './withEngagement';
 

@@ -1,5 +1,5 @@
-import { settingsMessage } from '../settingsForm';
-import { actorOf } from '../turn';
+import { settingsMessage } from '../turn/settingsForm';
+import { actorOf } from '../turn/turnFacts';
 import type { Command } from './types';
 import { withEngagement } from './withEngagement';
 

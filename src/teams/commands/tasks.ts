@@ -1,6 +1,6 @@
 import { MessageFactory } from 'botbuilder';
-import { channelTaskList } from '../taskLists';
-import { viewerOf } from '../turn';
+import { channelTaskList } from '../cards/taskLists';
+import { viewerOf } from '../turn/turnFacts';
 import { withEngagement } from './withEngagement';
 import type { Command } from './types';
 
@@ -12,6 +12,6 @@ export const tasksCommand: Command = {
   run: withEngagement(async ({ turn, deps, args }, engagement) => {
     const list = channelTaskList(engagement, viewerOf(turn), args.join(' '));
     if (typeof list === 'string') return void (await turn.sendActivity(list));
-    await turn.sendActivity(MessageFactory.attachment(deps.cards.attachment('taskList', list)));
+    await turn.sendActivity(MessageFactory.attachment(deps.renderer.attachment('taskList', list)));
   }),
 };

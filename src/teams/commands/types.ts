@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { BotDeps } from '../deps';
-import type { EngagementCards } from '../publish';
+import type { EngagementCards } from '../cards/engagementCards';
 
 export const COMMAND_NAMES = [
   'help',

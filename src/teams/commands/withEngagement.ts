@@ -1,5 +1,5 @@
 import type { Engagement } from '../../domain/types';
-import { engagementOfTurn } from '../engagementOfTurn';
+import { engagementOfTurn } from '../turn/engagementOfTurn';
 import type { CommandContext } from './types';
 
 export const NO_ENGAGEMENT =

@@ -1,7 +1,7 @@
 import { MessageFactory } from 'botbuilder';
-import { engagementOfTurn } from '../engagementOfTurn';
-import { SUMMARY_CARD } from '../publish';
-import { isPersonal } from '../turn';
+import { engagementOfTurn } from '../turn/engagementOfTurn';
+import { SUMMARY_CARD } from '../cards/engagementCards';
+import { isPersonal } from '../turn/turnFacts';
 import { playbookWorkshopView } from '../views/catalog';
 import { offerSetup } from './offerSetup';
 import type { Command } from './types';
@@ -21,7 +21,9 @@ export const workshopsCommand: Command = {
     const footer = 'Task ID · name, then Mandatory/Optional · FastTrack role · services.';
     const read = deps.catalog.playbooks.flatMap((playbook) =>
       playbook.workshops.map((w) =>
-        MessageFactory.attachment(deps.cards.attachment('playbookWorkshop', playbookWorkshopView(playbook, w, footer))),
+        MessageFactory.attachment(
+          deps.renderer.attachment('playbookWorkshop', playbookWorkshopView(playbook, w, footer)),
+        ),
       ),
     );
     await turn.sendActivities(read);

@@ -1,8 +1,7 @@
 import { mandatoryProgress } from '../../domain/progress';
 import type { Catalog } from '../../playbook/catalog';
 import type { Playbook, Workshop } from '../../playbook/types';
-import type { HelpCardData, WelcomeCardData, PlaybookWorkshopCardData } from '../cardTypes';
-import type { Command } from '../commands/types';
+import type { HelpCardData, WelcomeCardData, PlaybookWorkshopCardData } from './cardTypes';
 import { joined, plural } from './format';
 
 /** A workshop as the playbook defines it, before any engagement tracks it. */
@@ -25,7 +24,13 @@ export function playbookWorkshopView(playbook: Playbook, workshop: Workshop, foo
   };
 }
 
-export function helpView(commands: readonly Command[], inChannel: boolean): HelpCardData {
+/** What the help card says of a command. */
+export interface CommandHelp {
+  usage: string;
+  description: string;
+}
+
+export function helpView(commands: readonly CommandHelp[], inChannel: boolean): HelpCardData {
   return {
     intro: 'I turn the FastTrack security workshops playbook into a checklist that everyone in the channel shares.',
     commands: commands.map((c) => ({ usage: c.usage, description: c.description })),

@@ -1,5 +1,5 @@
 import type { Digest, DigestItem } from '../../domain/reminders';
-import type { DigestCardData, DigestRow } from '../cardTypes';
+import type { DigestCardData, DigestRow } from './cardTypes';
 import { customer, day, NAME_BYTES, nameList, plural, shown } from './format';
 
 /** Lines per card, so that it stays well under Teams' 40 KB for any number of engagements. */

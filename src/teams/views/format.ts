@@ -1,7 +1,15 @@
 import { BoundedMap } from '../../boundedMap';
 import { isTimeZone } from '../../domain/calendar';
 import { graphemes } from '../../domain/text';
-import type { Person } from '../../domain/types';
+import type { Person, TaskStatus } from '../../domain/types';
+
+/** A task's status as every card and message names it. */
+export const STATUS_TEXT: Record<TaskStatus, string> = {
+  notStarted: 'Not started',
+  inProgress: 'In progress',
+  done: 'Done',
+  notApplicable: 'Not applicable',
+};
 
 /**
  * Text a person wrote (a name, a reason, a feature), as a TextBlock or Fact shows it: it cannot become a

@@ -1,7 +1,6 @@
 import type { AuditEvent, TaskStatus } from '../../domain/types';
-import type { HistoryCardData } from '../cardTypes';
-import { STATUS_TEXT } from '../userMessages';
-import { customer, personName, plural, shown, when } from './format';
+import type { HistoryCardData } from './cardTypes';
+import { customer, personName, plural, shown, when, STATUS_TEXT } from './format';
 
 const WHAT: Record<AuditEvent['action'], string> = {
   start: 'started',

@@ -1,8 +1,8 @@
 import { inputsOverride, keyInputStates, unconfirmedInputs } from '../../domain/keyInputs';
 import type { Engagement } from '../../domain/types';
 import type { Playbook } from '../../playbook/types';
-import type { KeyInputsCardData } from '../cardTypes';
-import { KEY_INPUTS_CARD } from '../cardKeys';
+import type { KeyInputsCardData } from './cardTypes';
+import { KEY_INPUTS_CARD } from './cardKeys';
 import { holdsRole, isStaff, MANAGER_ROLE } from '../../domain/people';
 import { type Viewer, customer, mayPress, personName, plural, when, shown } from './format';
 import { refreshFor } from './refresh';

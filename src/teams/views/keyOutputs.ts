@@ -1,8 +1,8 @@
 import { outputAnswers, outputsOf } from '../../domain/outputs';
 import type { Engagement, OutputAnswer } from '../../domain/types';
 import type { Playbook } from '../../playbook/types';
-import type { KeyOutputsCardData } from '../cardTypes';
-import { KEY_OUTPUTS_CARD } from '../cardKeys';
+import type { KeyOutputsCardData } from './cardTypes';
+import { KEY_OUTPUTS_CARD } from './cardKeys';
 import { isCustomerContact } from '../../domain/people';
 import { type Viewer, customer, day, mayPress, personName, plural, when, shown } from './format';
 import { refreshFor } from './refresh';

@@ -1,6 +1,6 @@
 import { DELETION_REQUEST_MS } from '../../domain/deletion';
 import type { Engagement, Person } from '../../domain/types';
-import type { ConfirmDeleteCardData, NoticeCardData } from '../cardTypes';
+import type { ConfirmDeleteCardData, NoticeCardData } from './cardTypes';
 import { customer, fitted, personName } from './format';
 
 /** The card `delete engagement` posts: it names the customer, and only the person who asked may confirm. */

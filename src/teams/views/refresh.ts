@@ -1,5 +1,5 @@
 import type { Engagement } from '../../domain/types';
-import type { RefreshData } from '../cardTypes';
+import type { RefreshData } from './cardTypes';
 
 /** Teams refreshes a card automatically for at most this many listed people. */
 const REFRESH_LIMIT = 60;

@@ -2,8 +2,8 @@ import { personKey } from '../../domain/people';
 import { engagementRoles } from '../../domain/settings';
 import type { Engagement, Person } from '../../domain/types';
 import type { Playbook } from '../../playbook/types';
-import type { ChoosePlaybookCardData, SetupCardData } from '../cardTypes';
-import type { Choice } from '../cardTypes';
+import type { ChoosePlaybookCardData, SetupCardData } from './cardTypes';
+import type { Choice } from './cardTypes';
 import { customer, fitted, names } from './format';
 
 const keys = (people: Person[]): string => people.map(personKey).join(',');

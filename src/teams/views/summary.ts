@@ -12,8 +12,8 @@ import {
 import { mandatoryProgress, progressByRole, progressByWorkshop, type Progress } from '../../domain/progress';
 import type { Engagement } from '../../domain/types';
 import type { NextStep, Playbook } from '../../playbook/types';
-import type { SummaryCardData } from '../cardTypes';
-import { SUMMARY_CARD } from '../cardKeys';
+import type { SummaryCardData } from './cardTypes';
+import { SUMMARY_CARD } from './cardKeys';
 import { answerText, outputsStatus } from './keyOutputs';
 import { refreshFor } from './refresh';
 import { type Viewer, customer, due, joined, mayPress, names, personName, plural, when, shown } from './format';

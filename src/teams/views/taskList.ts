@@ -1,8 +1,7 @@
 import { mayChangeTask } from '../../domain/people';
 import type { EngagementTask, Engagement } from '../../domain/types';
-import type { TaskListCardData, TaskListRow } from '../cardTypes';
-import { STATUS_TEXT } from '../userMessages';
-import { type Viewer, customer, due, mayPress, plural } from './format';
+import type { TaskListCardData, TaskListRow } from './cardTypes';
+import { type Viewer, customer, due, mayPress, plural, STATUS_TEXT } from './format';
 
 /** Which list a row belongs to, so that a click on it answers with the same list, current. */
 export type TaskListKind = { list: 'mine' } | { list: 'channel'; args: string };

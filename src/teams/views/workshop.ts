@@ -3,10 +3,21 @@ import { mandatoryProgress } from '../../domain/progress';
 import { allowedActions } from '../../domain/transitions';
 import type { Engagement, EngagementTask, TaskStatus } from '../../domain/types';
 import type { Playbook } from '../../playbook/types';
-import type { WorkshopCardData, WorkshopTaskRow } from '../cardTypes';
-import { STATUS_TEXT } from '../userMessages';
-import { type Viewer, customer, due, joined, mayPress, names, personName, plural, shown, when } from './format';
-import { workshopCardKey } from '../cardKeys';
+import type { WorkshopCardData, WorkshopTaskRow } from './cardTypes';
+import {
+  type Viewer,
+  customer,
+  due,
+  joined,
+  mayPress,
+  names,
+  personName,
+  plural,
+  shown,
+  when,
+  STATUS_TEXT,
+} from './format';
+import { workshopCardKey } from './cardKeys';
 import { inputsNotice } from './keyInputs';
 import { refreshFor } from './refresh';
 

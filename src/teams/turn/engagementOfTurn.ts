@@ -1,10 +1,10 @@
 import type { TurnContext } from 'botbuilder';
-import { NotFoundError, type Versioned } from '../app/ports';
-import type { Engagement, Person } from '../domain/types';
-import { BadActionError, requiredField, type ActionData } from './actions/data';
-import type { BotDeps } from './deps';
-import { isCustomerContact, isStaff } from '../domain/people';
-import { actorOf, engagementIdOf, tenantOf } from './turn';
+import { NotFoundError, type Versioned } from '../../app/versionedWrites';
+import type { Engagement, Person } from '../../domain/types';
+import { BadActionError, requiredField, type ActionData } from './actionData';
+import type { BotDeps } from '../deps';
+import { isCustomerContact, isStaff } from '../../domain/people';
+import { actorOf, engagementIdOf, tenantOf } from './turnFacts';
 
 export async function engagementOfTurn(turn: TurnContext, deps: BotDeps): Promise<Versioned<Engagement> | undefined> {
   return deps.store.get(engagementIdOf(turn));

@@ -1,10 +1,10 @@
-import { BoundedMap } from '../boundedMap';
+import { BoundedMap } from '../../boundedMap';
 import type { Attachment } from 'botbuilder';
-import type { EngagementStore } from '../app/ports';
-import type { CardPost, Engagement } from '../domain/types';
-import type { Metrics } from '../metrics';
-import type { BotConnector, ConversationAddress } from './outbound/botConnector';
-import type { OutboundQueue } from './outbound/outboundQueue';
+import type { EngagementStore } from '../../app/ports';
+import type { CardPost, Engagement } from '../../domain/types';
+import type { Metrics } from '../../metrics';
+import type { BotConnector, ConversationAddress } from '../outbound/botConnector';
+import type { OutboundQueue } from '../outbound/outboundQueue';
 
 /**
  * Updates wait this long to be merged: a burst of clicks becomes one update per posted card, which keeps

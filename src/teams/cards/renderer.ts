@@ -2,15 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Template } from 'adaptivecards-templating';
 import { CardFactory, type Attachment } from 'botbuilder';
-import { CARD_NAMES, type CardData, type CardName } from './cardTypes';
+import { CARD_NAMES, type CardData, type CardName } from '../views/cardTypes';
 import { compileTemplate } from './compiledTemplate';
 
-export const CARDS_DIR = join(__dirname, '../../cards');
+export const CARDS_DIR = join(__dirname, '../../../cards');
 
 export type AdaptiveCard = Record<string, unknown>;
 
 /** Teams drops bot messages over about 40 KB; a card must stay under this. */
-export { MAX_ACTIVITY_BYTES as CARD_SIZE_LIMIT } from './outbound/connectorHttp';
+export { MAX_ACTIVITY_BYTES as CARD_SIZE_LIMIT } from '../outbound/connectorHttp';
 
 /** What a card may weigh, serialised: with the activity around it, a message stays at or under 36 KB. */
 const CARD_BUDGET = 35 * 1024;

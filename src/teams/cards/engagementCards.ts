@@ -1,15 +1,15 @@
 import { CardFactory, MessageFactory, type Attachment, type TurnContext } from 'botbuilder';
-import { claimPosting, recordPosts } from '../app/engagementSetup';
-import type { CardPost, Engagement } from '../domain/types';
-import type { AdaptiveCard } from './cards';
-import type { BotDeps } from './deps';
-import type { Viewer } from './views/format';
-import { keyInputsView } from './views/keyInputs';
-import { keyOutputsView } from './views/keyOutputs';
-import { summaryView } from './views/summary';
-import { workshopView } from './views/workshop';
+import { claimPosting, recordPosts } from '../../app/engagementSetup';
+import type { CardPost, Engagement } from '../../domain/types';
+import type { AdaptiveCard } from './renderer';
+import type { BotDeps } from '../deps';
+import type { Viewer } from '../views/format';
+import { keyInputsView } from '../views/keyInputs';
+import { keyOutputsView } from '../views/keyOutputs';
+import { summaryView } from '../views/summary';
+import { workshopView } from '../views/workshop';
 
-import { KEY_INPUTS_CARD, KEY_OUTPUTS_CARD, SUMMARY_CARD, WORKSHOP_PREFIX, workshopCardKey } from './cardKeys';
+import { KEY_INPUTS_CARD, KEY_OUTPUTS_CARD, SUMMARY_CARD, WORKSHOP_PREFIX, workshopCardKey } from '../views/cardKeys';
 
 export { KEY_INPUTS_CARD, KEY_OUTPUTS_CARD, SUMMARY_CARD, workshopCardKey };
 
@@ -32,23 +32,23 @@ export class EngagementCards {
    */
   workshop(engagement: Engagement, workshop: string, viewer: Viewer = {}): AdaptiveCard {
     const playbook = this.deps.catalog.playbook(engagement.playbookId);
-    return this.deps.cards.card('workshop', workshopView(engagement, playbook, workshop, viewer));
+    return this.deps.renderer.card('workshop', workshopView(engagement, playbook, workshop, viewer));
   }
 
   summary(engagement: Engagement, viewer: Viewer = {}): AdaptiveCard {
     const playbook = this.deps.catalog.playbook(engagement.playbookId);
     const title = playbook?.title ?? engagement.playbookId;
-    return this.deps.cards.card('summary', summaryView(engagement, playbook, title, viewer));
+    return this.deps.renderer.card('summary', summaryView(engagement, playbook, title, viewer));
   }
 
   keyInputs(engagement: Engagement, viewer: Viewer = {}): AdaptiveCard {
     const playbook = this.deps.catalog.playbook(engagement.playbookId);
-    return this.deps.cards.card('keyInputs', keyInputsView(engagement, playbook, viewer));
+    return this.deps.renderer.card('keyInputs', keyInputsView(engagement, playbook, viewer));
   }
 
   keyOutputs(engagement: Engagement, viewer: Viewer = {}): AdaptiveCard {
     const playbook = this.deps.catalog.playbook(engagement.playbookId);
-    return this.deps.cards.card('keyOutputs', keyOutputsView(engagement, playbook, viewer));
+    return this.deps.renderer.card('keyOutputs', keyOutputsView(engagement, playbook, viewer));
   }
 
   /** The card a key names: the summary, Key Inputs, Key Outputs, or `workshop:<name>`. */
@@ -129,7 +129,7 @@ export class EngagementCards {
     posts: CardPost[],
     notice: { title: string; text: string },
   ): Promise<void> {
-    const pointer = CardFactory.adaptiveCard(this.deps.cards.card('notice', notice));
+    const pointer = CardFactory.adaptiveCard(this.deps.renderer.card('notice', notice));
     for (const post of posts) {
       await turn
         .updateActivity({

@@ -1,10 +1,10 @@
-import { personKey, rolesOf } from '../domain/people';
-import type { Engagement } from '../domain/types';
-import type { TaskListCardData } from './cardTypes';
-import type { BotDeps } from './deps';
-import type { PersonalViewer } from './views/format';
-import { customer, personName } from './views/format';
-import { taskListView } from './views/taskList';
+import { personKey, rolesOf } from '../../domain/people';
+import type { Engagement } from '../../domain/types';
+import type { TaskListCardData } from '../views/cardTypes';
+import type { BotDeps } from '../deps';
+import type { PersonalViewer } from '../views/format';
+import { customer, personName } from '../views/format';
+import { taskListView } from '../views/taskList';
 
 /** `my tasks`: the person's open tasks across every engagement they hold a role in. */
 export async function myTaskList(deps: BotDeps, viewer: PersonalViewer) {

@@ -1,5 +1,5 @@
-import { NotFoundError } from '../app/ports';
-import { plain } from './views/format';
+import { NotFoundError } from '../../app/versionedWrites';
+import { plain, STATUS_TEXT } from '../views/format';
 import {
   DomainError,
   ForbiddenActorError,
@@ -7,16 +7,9 @@ import {
   InvalidTransitionError,
   StateError,
   UnknownTaskError,
-} from '../domain/errors';
-import type { TaskAction, TaskStatus } from '../domain/types';
-import { BadActionError } from './actions/data';
-
-export const STATUS_TEXT: Record<TaskStatus, string> = {
-  notStarted: 'Not started',
-  inProgress: 'In progress',
-  done: 'Done',
-  notApplicable: 'Not applicable',
-};
+} from '../../domain/errors';
+import type { TaskAction, TaskStatus } from '../../domain/types';
+import { BadActionError } from './actionData';
 
 const ACTION_TEXT: Record<TaskAction, string> = {
   start: 'start',

@@ -1,12 +1,11 @@
 import { MessageFactory, type Activity, type TurnContext } from 'botbuilder';
-import { ForbiddenActorError } from '../domain/errors';
-import { MANAGER_ROLE, mayEditSettings } from '../domain/people';
-import type { Engagement, Person } from '../domain/types';
-import type { Playbook } from '../playbook/types';
-import { BadActionError } from './actions/data';
-import type { BotDeps } from './deps';
-import { conversationMembers } from './members';
-import { setupView } from './views/setup';
+import { ForbiddenActorError } from '../../domain/errors';
+import { MANAGER_ROLE, mayEditSettings } from '../../domain/people';
+import type { Engagement, Person } from '../../domain/types';
+import type { Playbook } from '../../playbook/types';
+import { BadActionError } from './actionData';
+import type { BotDeps } from '../deps';
+import { setupView } from '../views/setup';
 
 /** What editing an engagement's settings needs; refuses anyone but the FastTrack Manager. */
 export async function editableSettings(
@@ -18,7 +17,7 @@ export async function editableSettings(
   if (!mayEditSettings(engagement, actor)) throw new ForbiddenActorError(actor.id, [MANAGER_ROLE]);
   const playbook = deps.catalog.playbook(engagement.playbookId);
   if (!playbook) throw new BadActionError('The playbook of this engagement is no longer loaded.');
-  return { playbook, members: await conversationMembers(turn, deps.logger) };
+  return { playbook, members: await deps.roster.of(turn) };
 }
 
 /** The settings form, filled in with the engagement's current values. */
@@ -29,5 +28,5 @@ export async function settingsMessage(
   actor: Person,
 ): Promise<Partial<Activity>> {
   const { playbook, members } = await editableSettings(turn, deps, engagement, actor);
-  return MessageFactory.attachment(deps.cards.attachment('setup', setupView(playbook, members, engagement)));
+  return MessageFactory.attachment(deps.renderer.attachment('setup', setupView(playbook, members, engagement)));
 }

@@ -1,6 +1,6 @@
 import jwt, { type JwtHeader, type JwtPayload } from 'jsonwebtoken';
 import { AuthenticationConstants } from 'botframework-connector';
-import type { OpenIdKeys } from '../auth/openIdKeys';
+import type { OpenIdKeys } from '../../auth/openIdKeys';
 
 /** The token is not one the Bot Framework issued for this bot: 401, whatever the SDK would have said. */
 export class TokenRefusedError extends Error {

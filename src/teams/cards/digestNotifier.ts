@@ -1,14 +1,14 @@
 import { MessageFactory } from 'botbuilder';
-import { plain } from './views/format';
-import { UnreachableError, type Notifier } from '../app/digestDelivery';
-import type { PersonRecord } from '../app/reminderPorts';
-import type { Digest } from '../domain/reminders';
-import type { Engagement } from '../domain/types';
-import type { CardRenderer } from './cards';
-import type { BotConnector } from './outbound/botConnector';
-import { ConnectorError } from './outbound/connectorHttp';
-import type { OutboundJob, OutboundQueue } from './outbound/outboundQueue';
-import { digestView } from './views/digest';
+import { plain } from '../views/format';
+import { UnreachableError, type Notifier } from '../../app/digestDelivery';
+import type { PersonRecord } from '../../app/reminderPorts';
+import type { Digest } from '../../domain/reminders';
+import type { Engagement } from '../../domain/types';
+import type { CardRenderer } from './renderer';
+import type { BotConnector } from '../outbound/botConnector';
+import { ConnectorError } from '../outbound/connectorHttp';
+import type { OutboundJob, OutboundQueue } from '../outbound/outboundQueue';
+import { digestView } from '../views/digest';
 
 const UNREACHABLE = new Set([403, 404]);
 
@@ -20,12 +20,12 @@ export class TeamsNotifier implements Notifier {
   constructor(
     private readonly connector: BotConnector,
     private readonly queue: OutboundQueue,
-    private readonly cards: CardRenderer,
+    private readonly renderer: CardRenderer,
     private readonly botIdFallback: string,
   ) {}
 
   sendDigest(person: PersonRecord, digest: Digest): Promise<{ conversationId: string }> {
-    const card = MessageFactory.attachment(this.cards.attachment('digest', digestView(digest)));
+    const card = MessageFactory.attachment(this.renderer.attachment('digest', digestView(digest)));
     let conversationId = person.conversationId;
     return this.enqueue(conversationId ?? `new:${person.key}`, { digest: digest.kind }, async () => {
       conversationId ??= await this.openChat(person);

@@ -8,12 +8,12 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { AuthenticationConstants } from 'botframework-connector';
-import type { BotCredentials } from '../config';
-import type { Logger } from '../logger';
-import { recordException } from '../telemetry';
-import { BotConnector } from './outbound/botConnector';
-import { ConnectorError, ConnectorHttp, type ConnectorHttpOptions } from './outbound/connectorHttp';
-import { OpenIdKeys } from '../auth/openIdKeys';
+import type { BotCredentials } from '../../config';
+import type { Logger } from '../../logger';
+import { recordException } from '../../telemetry';
+import { BotConnector } from '../outbound/botConnector';
+import { ConnectorError, ConnectorHttp, type ConnectorHttpOptions } from '../outbound/connectorHttp';
+import { OpenIdKeys } from '../../auth/openIdKeys';
 import { checkChannelToken } from './channelToken';
 import { ReusedClientsAuthentication } from './reusedClients';
 

@@ -1,8 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import type { Request, Response } from 'restify';
-import type { Logger } from '../logger';
-import { recordException } from '../telemetry';
-import { DeadlineError, withDeadline } from '../deadline';
+import type { Logger } from '../../logger';
+import { recordException } from '../../telemetry';
+import { DeadlineError, withDeadline } from '../../deadline';
 import { activityProblem, asActivity } from './activityCheck';
 import type { TeamsAdapter } from './adapter';
 import type { AuthFailures } from './authFailures';

@@ -1,4 +1,4 @@
-import { BoundedMap } from '../boundedMap';
+import { BoundedMap } from '../../boundedMap';
 import { ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
 import {
   JwtTokenValidation,

@@ -1,5 +1,5 @@
-import type { Logger } from '../logger';
-import type { Metrics } from '../metrics';
+import type { Logger } from '../../logger';
+import type { Metrics } from '../../metrics';
 
 const REPORT_EVERY_MS = 60_000;
 

@@ -1,8 +1,8 @@
-import type { PersonalViewer } from './views/format';
+import type { PersonalViewer } from '../views/format';
 import type { TurnContext } from 'botbuilder';
-import { engagementIdFor } from '../domain/engagement';
-import { cleanName } from '../domain/text';
-import type { Person } from '../domain/types';
+import { engagementIdFor } from '../../domain/engagement';
+import { cleanName } from '../../domain/text';
+import type { Person } from '../../domain/types';
 
 interface TeamsChannelData {
   tenant?: { id?: string };
