@@ -2,6 +2,7 @@ import type { Request, Response } from 'restify';
 import type { Metrics } from '../metrics';
 import { WorkshopBot } from './bot';
 import { CardUpdater } from './cards/cardUpdater';
+import { EngagementCardViews } from './cards/engagementCardViews';
 import { EngagementCards } from './cards/engagementCards';
 import type { TeamsConnection } from './connection';
 import type { BotDeps } from './deps';
@@ -26,14 +27,15 @@ export interface TeamsEndpoint {
 /** The Teams side of the bot: the bot behind POST /api/messages, and the posted cards it keeps current. */
 export function teamsEndpoint(connection: TeamsConnection, deps: BotDeps, metrics: Metrics): TeamsEndpoint {
   const { adapter, queue } = connection;
-  const cards = new EngagementCards(deps, (engagement, keys) => updater.schedule(engagement, keys));
+  const views = new EngagementCardViews(deps.catalog, deps.renderer);
   const updater = new CardUpdater({
     store: deps.store,
     queue,
     connector: adapter.connector,
-    render: (engagement, card) => cards.attachmentFor(engagement, card),
+    render: (engagement, card) => views.attachmentFor(engagement, card),
     metrics,
   });
+  const cards = new EngagementCards(deps, views, updater);
   const bot = new WorkshopBot(deps, cards);
   const authFailures = new AuthFailures(deps.logger.child({ component: 'auth' }), metrics);
   return {

@@ -1,16 +1,14 @@
-import { KEY_INPUTS_CARD } from '../../src/teams/cards/engagementCards';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EngagementStore } from '../../src/app/ports';
 import { engagementIdFor } from '../../src/domain/engagement';
 import type { Engagement } from '../../src/domain/types';
-import { createLogger } from '../../src/logger';
 import { CosmosStore } from '../../src/store/cosmosStore';
 import { SqliteStore } from '../../src/store/sqliteStore';
 import { CardRenderer } from '../../src/teams/cards/renderer';
-import type { BotDeps } from '../../src/teams/deps';
-import { EngagementCards } from '../../src/teams/cards/engagementCards';
+import { EngagementCardViews } from '../../src/teams/cards/engagementCardViews';
+import { KEY_INPUTS_CARD } from '../../src/teams/views/cardKeys';
 import { cardAction, CHANNEL, rosterOf, TENANT } from '../fixtures/activities';
 import { postActivity, startBotProcess, type BotProcess } from '../fixtures/botProcess';
 import { cardsIn, type Card } from '../fixtures/cardText';
@@ -24,10 +22,7 @@ jest.setTimeout(90_000);
 
 const engagementId = engagementIdFor(TENANT, CHANNEL);
 const TASKS = seedPlaybook.workshops.flatMap((w) => w.tasks.map((t) => t.id));
-const renderer = new EngagementCards(
-  { catalog: seedCatalog, renderer: new CardRenderer(), logger: createLogger('silent') } as unknown as BotDeps,
-  () => undefined,
-);
+const views = new EngagementCardViews(seedCatalog, new CardRenderer());
 
 /** What each posted copy shows everyone in the end: its newest update (an answer to a click reaches the clicker only). */
 function finalCopies(connector: FakeConnector): Map<string, Card> {
@@ -137,7 +132,7 @@ describe.each(stores)('two bot processes on %s', (name, prepare) => {
     for (const post of final.posts.filter((p) => p.card !== KEY_INPUTS_CARD)) {
       expect({ card: post.card, shows: shown.get(post.activityId) }).toEqual({
         card: post.card,
-        shows: renderer.render(final, post.card),
+        shows: views.render(final, post.card),
       });
     }
     const updates = connector.sent.filter((s) => s.method === 'PUT').length;
@@ -170,7 +165,7 @@ describe.each(stores)('two bot processes on %s', (name, prepare) => {
     for (const post of final.posts.filter((p) => shown.has(p.activityId))) {
       expect({ card: post.card, shows: shown.get(post.activityId) }).toEqual({
         card: post.card,
-        shows: renderer.attachmentFor(final, post.card).content,
+        shows: views.attachmentFor(final, post.card).content,
       });
     }
   });

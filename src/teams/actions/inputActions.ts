@@ -1,7 +1,6 @@
 import { changeEngagement } from '../../app/changeEngagement';
 import { confirmInput, overrideInputs } from '../../domain/keyInputs';
 import { engagementOfAction } from '../turn/engagementOfTurn';
-import { KEY_INPUTS_CARD, SUMMARY_CARD } from '../cards/engagementCards';
 import { indexField } from '../turn/actionData';
 import type { ActionContext, ActionResult, CardAction } from './types';
 import { viewerOf } from '../turn/turnFacts';
@@ -13,9 +12,8 @@ async function changeInputs(
 ): Promise<ActionResult> {
   const { value: current } = await engagementOfAction(turn, deps, data);
   const saved = await changeEngagement(deps, current.id, change);
-  const keys = [KEY_INPUTS_CARD, SUMMARY_CARD, ...cards.workshopKeys(saved.value)];
-  cards.refreshPosted(saved.value, keys);
-  return { kind: 'card', card: cards.keyInputs(saved.value, viewerOf(turn)) };
+  cards.changed(saved.value, { kind: 'keyInputs' });
+  return { kind: 'card', card: cards.views.keyInputs(saved.value, viewerOf(turn)) };
 }
 
 const inputsOf = (context: ActionContext, playbookId: string): string[] =>

@@ -1,7 +1,6 @@
 import { changeEngagement } from '../../app/changeEngagement';
 import { chooseNextStep } from '../../domain/nextSteps';
 import { engagementOfAction } from '../turn/engagementOfTurn';
-import { SUMMARY_CARD } from '../cards/engagementCards';
 import { indexField } from '../turn/actionData';
 import type { CardAction } from './types';
 import { viewerOf } from '../turn/turnFacts';
@@ -16,7 +15,7 @@ export const chooseNextStepAction: CardAction = {
     const saved = await changeEngagement(deps, current.id, (engagement, now) =>
       chooseNextStep(engagement, steps, step, actor, now),
     );
-    cards.refreshPosted(saved.value, [SUMMARY_CARD]);
-    return { kind: 'card', card: cards.summary(saved.value, viewerOf(turn)) };
+    cards.changed(saved.value, { kind: 'nextStep' });
+    return { kind: 'card', card: cards.views.summary(saved.value, viewerOf(turn)) };
   },
 };

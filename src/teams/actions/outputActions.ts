@@ -1,7 +1,7 @@
 import { changeEngagement } from '../../app/changeEngagement';
 import { addOutputArea, answerOutput, OUTPUT_LIMITS, signOffOutputs } from '../../domain/outputs';
 import { engagementOfAction } from '../turn/engagementOfTurn';
-import { KEY_OUTPUTS_CARD, SUMMARY_CARD } from '../cards/engagementCards';
+import { KEY_OUTPUTS_CARD } from '../views/cardKeys';
 import { requiredField } from '../turn/actionData';
 import type { ActionContext, ActionResult, CardAction } from './types';
 import { viewerOf } from '../turn/turnFacts';
@@ -13,8 +13,8 @@ async function changeOutputs(
 ): Promise<ActionResult> {
   const { value: current } = await engagementOfAction(turn, deps, data);
   const saved = await changeEngagement(deps, current.id, change);
-  cards.refreshPosted(saved.value, [KEY_OUTPUTS_CARD, SUMMARY_CARD]);
-  return { kind: 'card', card: cards.keyOutputs(saved.value, viewerOf(turn)) };
+  cards.changed(saved.value, { kind: 'keyOutputs' });
+  return { kind: 'card', card: cards.views.keyOutputs(saved.value, viewerOf(turn)) };
 }
 
 /** Posts the Key Outputs card as its own message, so the summary stays a summary. */
@@ -23,7 +23,7 @@ export const openOutputsAction: CardAction = {
   async run({ turn, deps, cards, data }) {
     const { value: engagement } = await engagementOfAction(turn, deps, data);
     await cards.postAndRemember(turn, engagement, [KEY_OUTPUTS_CARD]);
-    return { kind: 'card', card: cards.summary(engagement, viewerOf(turn)) };
+    return { kind: 'card', card: cards.views.summary(engagement, viewerOf(turn)) };
   },
 };
 

@@ -12,7 +12,7 @@ export const refreshCardAction: CardAction = {
   async run({ turn, deps, cards, data }) {
     const { value: engagement } = await engagementOfAction(turn, deps, data);
     const key = requiredField(data, 'card', 200);
-    if (!cards.hasCard(engagement, key)) throw new BadActionError('This card is not one of this engagement.');
-    return { kind: 'card', card: cards.render(engagement, key, viewerOf(turn)) };
+    if (!cards.views.hasCard(engagement, key)) throw new BadActionError('This card is not one of this engagement.');
+    return { kind: 'card', card: cards.views.render(engagement, key, viewerOf(turn)) };
   },
 };

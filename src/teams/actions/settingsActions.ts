@@ -1,7 +1,6 @@
 import { saveSettings } from '../../app/engagementSetup';
 import { settingsSaved } from '../views/notices';
 import { engagementOfAction } from '../turn/engagementOfTurn';
-import { KEY_OUTPUTS_CARD } from '../cards/engagementCards';
 import { editableSettings, settingsMessage } from '../turn/settingsForm';
 import { settingsFromInputs } from './settingsInput';
 import type { CardAction } from './types';
@@ -13,7 +12,7 @@ export const openSettingsAction: CardAction = {
   async run({ turn, deps, cards, data, actor }) {
     const { value: engagement } = await engagementOfAction(turn, deps, data);
     await turn.sendActivity(await settingsMessage(turn, deps, engagement, actor));
-    return { kind: 'card', card: cards.summary(engagement, viewerOf(turn)) };
+    return { kind: 'card', card: cards.views.summary(engagement, viewerOf(turn)) };
   },
 };
 
@@ -23,7 +22,7 @@ export const saveSettingsAction: CardAction = {
     const { value: current } = await engagementOfAction(turn, deps, data);
     const { playbook, members } = await editableSettings(turn, deps, current, actor);
     const saved = await saveSettings(deps, playbook, current.id, settingsFromInputs(data, playbook, members), actor);
-    cards.refreshPosted(saved.value, [...cards.allKeys(saved.value), KEY_OUTPUTS_CARD]);
+    cards.changed(saved.value, { kind: 'settings' });
     await deps.people.enrol(saved.value);
     return { kind: 'card', card: deps.renderer.card('notice', settingsSaved(actor, saved.value)) };
   },
@@ -34,6 +33,6 @@ export const refreshSummaryAction: CardAction = {
   verb: 'summary.refresh',
   async run({ turn, deps, cards, data }) {
     const { value: engagement } = await engagementOfAction(turn, deps, data);
-    return { kind: 'card', card: cards.summary(engagement, viewerOf(turn)) };
+    return { kind: 'card', card: cards.views.summary(engagement, viewerOf(turn)) };
   },
 };

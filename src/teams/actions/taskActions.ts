@@ -1,30 +1,24 @@
-import { changeTask } from '../../app/changeTask';
-import type { TaskAction } from '../../domain/types';
 import { engagementIdOfAction } from '../turn/engagementOfTurn';
-import { SUMMARY_CARD, workshopCardKey } from '../cards/engagementCards';
-import { requiredField } from '../turn/actionData';
-import type { ActionVerb, CardAction } from './types';
 import { viewerOf } from '../turn/turnFacts';
+import { taskChangeAction, type TaskSurface } from './taskChange';
+import type { CardAction } from './types';
 
-/** One handler per task verb: change the task, answer with the updated card, update the other copies. */
-function taskAction(verb: ActionVerb, action: TaskAction): CardAction {
-  return {
-    verb,
-    async run({ turn, deps, cards, data, actor }) {
-      const engagementId = engagementIdOfAction(turn, data);
-      const taskId = requiredField(data, 'taskId', 32);
-      const reason = action === 'notApplicable' ? data.get(`reason-${taskId}`) : undefined;
-      const { engagement } = await changeTask(deps, engagementId, { taskId, action, actor, reason });
-      const workshop = engagement.value.tasks.find((t) => t.id === taskId)?.workshop ?? '';
-      cards.refreshPosted(engagement.value, [SUMMARY_CARD, workshopCardKey(workshop)]);
-      return { kind: 'card', card: cards.workshop(engagement.value, workshop, viewerOf(turn)) };
-    },
-  };
-}
+/** A workshop card: the answer is the clicker's own copy of the card the task is on. */
+const workshopCard: TaskSurface = {
+  async read({ turn, cards, data }) {
+    return {
+      engagementId: engagementIdOfAction(turn, data),
+      async answer(changed, taskId) {
+        const workshop = changed.tasks.find((t) => t.id === taskId)?.workshop ?? '';
+        return { kind: 'card', card: cards.views.workshop(changed, workshop, viewerOf(turn)) };
+      },
+    };
+  },
+};
 
 export const taskActions: CardAction[] = [
-  taskAction('task.start', 'start'),
-  taskAction('task.complete', 'complete'),
-  taskAction('task.notApplicable', 'notApplicable'),
-  taskAction('task.reopen', 'reopen'),
+  taskChangeAction('task.start', 'start', workshopCard),
+  taskChangeAction('task.complete', 'complete', workshopCard),
+  taskChangeAction('task.notApplicable', 'notApplicable', workshopCard),
+  taskChangeAction('task.reopen', 'reopen', workshopCard),
 ];

@@ -1,12 +1,11 @@
-import { changeTask } from '../../app/changeTask';
-import type { Engagement, TaskAction } from '../../domain/types';
+import type { Engagement } from '../../domain/types';
 import { engagementOfRow } from '../turn/engagementOfTurn';
-import { SUMMARY_CARD, workshopCardKey } from '../cards/engagementCards';
 import { channelTaskList, myTaskList } from '../cards/taskLists';
 import { viewerOf } from '../turn/turnFacts';
 import type { TaskListKind } from '../views/taskList';
 import { BadActionError, optionalField, requiredField, type ActionData } from '../turn/actionData';
-import type { ActionContext, ActionResult, ActionVerb, CardAction } from './types';
+import { taskChangeAction, type TaskSurface } from './taskChange';
+import type { ActionContext, ActionResult, CardAction } from './types';
 
 /** Which list the clicked row was on: `my tasks`, or `tasks …` in a channel. */
 function listOfRow(data: ActionData): TaskListKind {
@@ -28,23 +27,16 @@ async function sameList(context: ActionContext, engagement: Engagement, kind: Ta
     : { kind: 'card', card: deps.renderer.card('taskList', current) };
 }
 
-/** Start or complete a task from a task list: the same rules as on the workshop cards, which update in place. */
-function taskListAction(verb: ActionVerb, action: TaskAction): CardAction {
-  return {
-    verb,
-    async run(context) {
-      const engagement = await engagementOfRow(context.turn, context.deps, context.data);
-      const kind = listOfRow(context.data);
-      const taskId = requiredField(context.data, 'taskId', 32);
-      const changed = await changeTask(context.deps, engagement.id, { taskId, action, actor: context.actor });
-      const workshop = changed.engagement.value.tasks.find((t) => t.id === taskId)?.workshop ?? '';
-      context.cards.refreshPosted(changed.engagement.value, [SUMMARY_CARD, workshopCardKey(workshop)]);
-      return sameList(context, changed.engagement.value, kind);
-    },
-  };
-}
+/** A task list row: the row names its engagement and its list, and the answer is that list as it stands now. */
+const taskListRow: TaskSurface = {
+  async read(context) {
+    const engagement = await engagementOfRow(context.turn, context.deps, context.data);
+    const kind = listOfRow(context.data);
+    return { engagementId: engagement.id, answer: (changed) => sameList(context, changed, kind) };
+  },
+};
 
 export const taskListActions: CardAction[] = [
-  taskListAction('tasks.start', 'start'),
-  taskListAction('tasks.complete', 'complete'),
+  taskChangeAction('tasks.start', 'start', taskListRow),
+  taskChangeAction('tasks.complete', 'complete', taskListRow),
 ];

@@ -1,72 +1,22 @@
-import { CardFactory, MessageFactory, type Attachment, type TurnContext } from 'botbuilder';
+import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import { claimPosting, recordPosts } from '../../app/engagementSetup';
 import type { CardPost, Engagement } from '../../domain/types';
-import type { AdaptiveCard } from './renderer';
 import type { BotDeps } from '../deps';
-import type { Viewer } from '../views/format';
-import { keyInputsView } from '../views/keyInputs';
-import { keyOutputsView } from '../views/keyOutputs';
-import { summaryView } from '../views/summary';
-import { workshopView } from '../views/workshop';
-
-import { KEY_INPUTS_CARD, KEY_OUTPUTS_CARD, SUMMARY_CARD, WORKSHOP_PREFIX, workshopCardKey } from '../views/cardKeys';
-
-export { KEY_INPUTS_CARD, KEY_OUTPUTS_CARD, SUMMARY_CARD, workshopCardKey };
-
-const workshopsOf = (engagement: Engagement): string[] => [...new Set(engagement.tasks.map((t) => t.workshop))];
+import { cardsShowing, type EngagementChange } from './cardsShowing';
+import type { EngagementCardViews } from './engagementCardViews';
 
 /** Has the posted copies of an engagement's cards brought up to date in the background. */
-export type ScheduleUpdates = (engagement: Engagement, cards: string[]) => void;
+export interface CardUpdates {
+  schedule(engagement: Engagement, cards: string[]): void;
+}
 
-/** Renders an engagement's cards and keeps the copies posted in the channel up to date. */
+/** The cards posted for an engagement: posting them, and keeping every copy current after a change. */
 export class EngagementCards {
   constructor(
     private readonly deps: BotDeps,
-    private readonly scheduleUpdates: ScheduleUpdates,
+    readonly views: EngagementCardViews,
+    private readonly updates: CardUpdates,
   ) {}
-
-  /**
-   * The cards as `viewer` sees them: the person's own copy (the answer to their click or refresh) shows only
-   * the buttons they may press, with times in their time zone. Without a viewer, the read-only copy everyone
-   * shares.
-   */
-  workshop(engagement: Engagement, workshop: string, viewer: Viewer = {}): AdaptiveCard {
-    const playbook = this.deps.catalog.playbook(engagement.playbookId);
-    return this.deps.renderer.card('workshop', workshopView(engagement, playbook, workshop, viewer));
-  }
-
-  summary(engagement: Engagement, viewer: Viewer = {}): AdaptiveCard {
-    const playbook = this.deps.catalog.playbook(engagement.playbookId);
-    const title = playbook?.title ?? engagement.playbookId;
-    return this.deps.renderer.card('summary', summaryView(engagement, playbook, title, viewer));
-  }
-
-  keyInputs(engagement: Engagement, viewer: Viewer = {}): AdaptiveCard {
-    const playbook = this.deps.catalog.playbook(engagement.playbookId);
-    return this.deps.renderer.card('keyInputs', keyInputsView(engagement, playbook, viewer));
-  }
-
-  keyOutputs(engagement: Engagement, viewer: Viewer = {}): AdaptiveCard {
-    const playbook = this.deps.catalog.playbook(engagement.playbookId);
-    return this.deps.renderer.card('keyOutputs', keyOutputsView(engagement, playbook, viewer));
-  }
-
-  /** The card a key names: the summary, Key Inputs, Key Outputs, or `workshop:<name>`. */
-  render(engagement: Engagement, key: string, viewer: Viewer = {}): AdaptiveCard {
-    if (key === SUMMARY_CARD) return this.summary(engagement, viewer);
-    if (key === KEY_INPUTS_CARD) return this.keyInputs(engagement, viewer);
-    if (key === KEY_OUTPUTS_CARD) return this.keyOutputs(engagement, viewer);
-    return this.workshop(engagement, key.slice(WORKSHOP_PREFIX.length), viewer);
-  }
-
-  /** Whether `key` names a card of this engagement. */
-  hasCard(engagement: Engagement, key: string): boolean {
-    return [...this.allKeys(engagement), KEY_OUTPUTS_CARD].includes(key);
-  }
-
-  attachmentFor(engagement: Engagement, key: string): Attachment {
-    return CardFactory.adaptiveCard(this.render(engagement, key));
-  }
 
   /**
    * Posts the given cards one by one (all of them by default) and returns those that were posted. When a
@@ -76,12 +26,12 @@ export class EngagementCards {
   private async post(
     turn: TurnContext,
     engagement: Engagement,
-    keys = this.allKeys(engagement),
+    keys = this.views.allKeys(engagement),
   ): Promise<{ posted: CardPost[]; error?: unknown }> {
     const posted: CardPost[] = [];
     for (const card of keys) {
       try {
-        const sent = await turn.sendActivity(MessageFactory.attachment(this.attachmentFor(engagement, card)));
+        const sent = await turn.sendActivity(MessageFactory.attachment(this.views.attachmentFor(engagement, card)));
         if (sent?.id) posted.push({ card, activityId: sent.id, conversationId: turn.activity.conversation.id });
       } catch (error) {
         return { posted, error };
@@ -91,7 +41,11 @@ export class EngagementCards {
   }
 
   /** Posts the cards and remembers what was posted; false (and logged) when some could not be posted. */
-  async postAndRemember(turn: TurnContext, engagement: Engagement, keys = this.allKeys(engagement)): Promise<boolean> {
+  async postAndRemember(
+    turn: TurnContext,
+    engagement: Engagement,
+    keys = this.views.allKeys(engagement),
+  ): Promise<boolean> {
     return this.postAndRecord(turn, engagement, keys, false);
   }
 
@@ -144,24 +98,15 @@ export class EngagementCards {
 
   /** The engagement's cards that were never posted (setup posts them; a failed post leaves some out). */
   missing(engagement: Engagement): string[] {
-    return this.allKeys(engagement).filter((key) => !engagement.posts.some((p) => p.card === key));
+    return this.views.allKeys(engagement).filter((key) => !engagement.posts.some((p) => p.card === key));
   }
 
   /**
-   * Has the posted copies of the given cards updated in place, in the background, so everyone sees the same
-   * state. The copy a person clicked is updated too: Teams shows the invoke's answer (that person's own
-   * copy) to their client only, and everyone else sees the copy posted or last updated.
+   * Has every posted copy of the cards that show `change` updated in place, in the background, so everyone
+   * sees the same state. The copy a person clicked is updated too: Teams shows the invoke's answer (that
+   * person's own copy) to their client only, and everyone else sees the copy posted or last updated.
    */
-  refreshPosted(engagement: Engagement, keys: string[]): void {
-    this.scheduleUpdates(engagement, keys);
-  }
-
-  /** The cards setup posts, in order: Key Inputs first, since the workshops depend on them. */
-  allKeys(engagement: Engagement): string[] {
-    return [KEY_INPUTS_CARD, ...this.workshopKeys(engagement), SUMMARY_CARD];
-  }
-
-  workshopKeys(engagement: Engagement): string[] {
-    return workshopsOf(engagement).map(workshopCardKey);
+  changed(engagement: Engagement, change: EngagementChange): void {
+    this.updates.schedule(engagement, cardsShowing(engagement, change));
   }
 }

@@ -1,4 +1,4 @@
-import { KEY_INPUTS_CARD, KEY_OUTPUTS_CARD, SUMMARY_CARD } from '../cards/engagementCards';
+import { KEY_INPUTS_CARD, KEY_OUTPUTS_CARD, SUMMARY_CARD } from '../views/cardKeys';
 import type { Command, CommandName } from './types';
 import { withEngagement } from './withEngagement';
 

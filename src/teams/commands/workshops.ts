@@ -1,6 +1,6 @@
 import { MessageFactory } from 'botbuilder';
 import { engagementOfTurn } from '../turn/engagementOfTurn';
-import { SUMMARY_CARD } from '../cards/engagementCards';
+import { SUMMARY_CARD } from '../views/cardKeys';
 import { isPersonal } from '../turn/turnFacts';
 import { playbookWorkshopView } from '../views/catalog';
 import { offerSetup } from './offerSetup';
@@ -15,7 +15,10 @@ export const workshopsCommand: Command = {
     const { turn, deps, cards } = context;
     const engagement = isPersonal(turn) ? undefined : await engagementOfTurn(turn, deps);
     if (engagement) {
-      await cards.postAndRemember(turn, engagement.value, [...cards.workshopKeys(engagement.value), SUMMARY_CARD]);
+      await cards.postAndRemember(turn, engagement.value, [
+        ...cards.views.workshopKeys(engagement.value),
+        SUMMARY_CARD,
+      ]);
       return;
     }
     const footer = 'Task ID · name, then Mandatory/Optional · FastTrack role · services.';
