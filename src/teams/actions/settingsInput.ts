@@ -1,6 +1,7 @@
 import { InvalidInputError } from '../../domain/errors';
 import { personKey } from '../../domain/people';
-import { engagementRoles, type EngagementSettings } from '../../domain/settings';
+import { engagementRoles } from '../../domain/settings';
+import type { EngagementSettings } from '../../domain/types';
 import type { Person } from '../../domain/types';
 import type { Playbook } from '../../playbook/types';
 import { roleInputId, targetInputId } from '../views/setup';

@@ -1,5 +1,5 @@
 import type { Engagement } from '../../domain/types';
-import { KEY_INPUTS_CARD, KEY_OUTPUTS_CARD, SUMMARY_CARD, workshopCardKey } from '../views/cardKeys';
+import { KEY_INPUTS_CARD, KEY_OUTPUTS_CARD, SUMMARY_CARD, workshopCardKey, workshopKeysOf } from '../views/cardKeys';
 
 /** What a handler changed, in the terms that decide which posted cards show it. */
 export type EngagementChange =
@@ -8,9 +8,6 @@ export type EngagementChange =
   | { kind: 'keyOutputs' }
   | { kind: 'nextStep' }
   | { kind: 'settings' };
-
-const workshopKeys = (engagement: Engagement): string[] =>
-  [...new Set(engagement.tasks.map((t) => t.workshop))].map(workshopCardKey);
 
 /** The one rule of what to refresh: the cards that show what `change` changed. */
 export function cardsShowing(engagement: Engagement, change: EngagementChange): string[] {
@@ -21,12 +18,12 @@ export function cardsShowing(engagement: Engagement, change: EngagementChange): 
     }
     case 'keyInputs':
       // The workshop cards say whether their Key Inputs are confirmed.
-      return [KEY_INPUTS_CARD, SUMMARY_CARD, ...workshopKeys(engagement)];
+      return [KEY_INPUTS_CARD, SUMMARY_CARD, ...workshopKeysOf(engagement)];
     case 'keyOutputs':
       return [KEY_OUTPUTS_CARD, SUMMARY_CARD];
     case 'nextStep':
       return [SUMMARY_CARD];
     case 'settings':
-      return [KEY_INPUTS_CARD, ...workshopKeys(engagement), SUMMARY_CARD, KEY_OUTPUTS_CARD];
+      return [KEY_INPUTS_CARD, ...workshopKeysOf(engagement), SUMMARY_CARD, KEY_OUTPUTS_CARD];
   }
 }

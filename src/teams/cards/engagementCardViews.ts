@@ -1,15 +1,13 @@
 import { CardFactory, type Attachment } from 'botbuilder';
 import type { Engagement } from '../../domain/types';
 import type { Catalog } from '../../playbook/catalog';
-import { KEY_INPUTS_CARD, KEY_OUTPUTS_CARD, SUMMARY_CARD, WORKSHOP_PREFIX, workshopCardKey } from '../views/cardKeys';
+import { KEY_INPUTS_CARD, KEY_OUTPUTS_CARD, SUMMARY_CARD, WORKSHOP_PREFIX, workshopKeysOf } from '../views/cardKeys';
 import type { Viewer } from '../views/format';
 import { keyInputsView } from '../views/keyInputs';
 import { keyOutputsView } from '../views/keyOutputs';
 import { summaryView } from '../views/summary';
 import { workshopView } from '../views/workshop';
 import type { AdaptiveCard, CardRenderer } from './renderer';
-
-const workshopsOf = (engagement: Engagement): string[] => [...new Set(engagement.tasks.map((t) => t.workshop))];
 
 /**
  * An engagement's cards as `viewer` sees them: the person's own copy (the answer to their click or refresh)
@@ -67,6 +65,6 @@ export class EngagementCardViews {
   }
 
   workshopKeys(engagement: Engagement): string[] {
-    return workshopsOf(engagement).map(workshopCardKey);
+    return workshopKeysOf(engagement);
   }
 }

@@ -1,6 +1,12 @@
+import type { Engagement } from '../../domain/types';
+
 /** The keys an engagement's posted cards are remembered and re-rendered by. */
 export const SUMMARY_CARD = 'summary';
 export const KEY_INPUTS_CARD = 'keyInputs';
 export const KEY_OUTPUTS_CARD = 'keyOutputs';
 export const WORKSHOP_PREFIX = 'workshop:';
 export const workshopCardKey = (workshop: string): string => `${WORKSHOP_PREFIX}${workshop}`;
+
+/** The keys of an engagement's workshop cards, in playbook order. */
+export const workshopKeysOf = (engagement: Engagement): string[] =>
+  [...new Set(engagement.tasks.map((t) => t.workshop))].map(workshopCardKey);
