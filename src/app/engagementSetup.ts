@@ -1,6 +1,6 @@
 import { startEngagement, type NewEngagement } from '../domain/engagement';
-import { updateSettings, type EngagementSettings } from '../domain/settings';
-import type { CardPost, Engagement, Person } from '../domain/types';
+import { updateSettings } from '../domain/settings';
+import type { CardPost, Engagement, EngagementSettings, Person } from '../domain/types';
 import type { Playbook } from '../playbook/types';
 import type { UseCaseDeps } from './useCaseDeps';
 import { mutateEngagement } from './mutate';

@@ -3,8 +3,8 @@ import type { Playbook } from '../playbook/types';
 import { memberKeys } from './people';
 import { withEvents } from './audit';
 import { applyScope } from './scope';
-import { validSettings, type EngagementSettings } from './settings';
-import type { Engagement, Person } from './types';
+import { validSettings } from './settings';
+import type { Engagement, EngagementSettings, Person } from './types';
 
 export interface NewEngagement extends EngagementSettings {
   tenantId: string;

@@ -1,6 +1,5 @@
 import { personKey } from './people';
-import type { EngagementSettings } from './settings';
-import type { AuditEvent, Person } from './types';
+import type { AuditEvent, EngagementSettings, Person } from './types';
 
 const peopleText = (people: Person[]): string => people.map((p) => p.name).join(', ') || 'nobody';
 const samePeople = (a: Person[], b: Person[]): boolean =>

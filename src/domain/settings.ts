@@ -6,17 +6,9 @@ import { outputAreas, signOffCleared } from './outputs';
 import { settingEvents } from './settingEvents';
 import { applyScope } from './scope';
 import { checkedText, isCalendarDate } from './text';
-import type { Engagement, Person, RoleAssignment, WorkshopPlan } from './types';
+import type { Engagement, EngagementSettings, Person } from './types';
 
 export const SETTINGS_LIMITS = { customerName: 200, peoplePerRole: 25, contacts: 50 } as const;
-
-export interface EngagementSettings {
-  customerName: string;
-  roles: RoleAssignment[];
-  customerContacts: Person[];
-  servicesInScope: string[];
-  workshops: WorkshopPlan[];
-}
 
 /** The playbook's roles, plus the FastTrack Manager who runs every engagement. */
 export function engagementRoles(playbook: Playbook): string[] {

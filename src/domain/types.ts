@@ -158,3 +158,12 @@ export interface Engagement {
   /** Keys (Entra object id, else Teams id) of everyone with a role: lets a store find "my" engagements. */
   memberKeys: string[];
 }
+
+/** What the setup and settings cards edit: everything about an engagement but its progress. */
+export interface EngagementSettings {
+  customerName: string;
+  roles: RoleAssignment[];
+  customerContacts: Person[];
+  servicesInScope: string[];
+  workshops: WorkshopPlan[];
+}

@@ -1,7 +1,8 @@
 import { ForbiddenActorError, InvalidInputError } from '../../src/domain/errors';
 import { mayEditSettings } from '../../src/domain/people';
 import { LICENSING_REASON } from '../../src/domain/scope';
-import { updateSettings, type EngagementSettings } from '../../src/domain/settings';
+import { updateSettings } from '../../src/domain/settings';
+import type { EngagementSettings } from '../../src/domain/types';
 import { changeTaskStatus } from '../../src/domain/transitions';
 import type { Engagement } from '../../src/domain/types';
 import { anEngagement, people, seedPlaybook, T0 } from '../fixtures/engagement';
