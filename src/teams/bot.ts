@@ -1,8 +1,7 @@
 import { ActivityTypes, MessageFactory, TeamsActivityHandler, TurnContext, type InvokeResponse } from 'botbuilder';
 import { clipped } from '../domain/text';
 import { plain } from './views/format';
-import { actionMap, handleCardAction } from './actions';
-import type { CardAction } from './actions/types';
+import { ACTION_HANDLERS, handleCardAction } from './actions';
 import { commandMap, parseCommandText } from './commands';
 import { offerSetup } from './commands/offerSetup';
 import type { Command, CommandName } from './commands/types';
@@ -32,7 +31,6 @@ function notHere(typed: string, known?: { inChannel: boolean; mine: boolean }): 
 /** Parses each turn and dispatches it to a command or card-action handler; holds no business logic. */
 export class WorkshopBot extends TeamsActivityHandler {
   private readonly commands: ReadonlyMap<CommandName, Command> = commandMap();
-  private readonly actions: ReadonlyMap<string, CardAction> = actionMap();
   constructor(
     private readonly deps: BotDeps,
     private readonly cards: EngagementCards,
@@ -70,7 +68,7 @@ export class WorkshopBot extends TeamsActivityHandler {
 
   protected override async onInvokeActivity(turn: TurnContext): Promise<InvokeResponse> {
     if (turn.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(turn);
-    const response = await handleCardAction(turn, this.deps, this.cards, this.actions, turn.activity.value);
+    const response = await handleCardAction(turn, this.deps, this.cards, ACTION_HANDLERS, turn.activity.value);
     return { status: response.statusCode, body: response };
   }
 

@@ -6,7 +6,6 @@ import type { CardAction } from './types';
 
 /** The manager who asked confirmed their live request: every piece of the data goes, and the posted cards say so. */
 export const deleteEngagementAction: CardAction = {
-  verb: 'engagement.delete',
   async run({ turn, deps, cards, actor, data }) {
     const requestId = requiredField(data, 'requestId', 64);
     const deleted = await deleteEngagement(deps, engagementIdOfAction(turn, data), requestId, actor);
@@ -24,7 +23,6 @@ export const deleteEngagementAction: CardAction = {
 
 /** "Keep it" cancels the request, so the confirmation can no longer be used. */
 export const keepEngagementAction: CardAction = {
-  verb: 'engagement.keep',
   async run({ turn, deps, actor, data }) {
     const requestId = requiredField(data, 'requestId', 64);
     const kept = await keepEngagement(deps, engagementIdOfAction(turn, data), requestId, actor);

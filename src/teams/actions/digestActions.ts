@@ -1,7 +1,7 @@
 import { engagementOfRow } from '../turn/engagementOfTurn';
 import { digestView } from '../views/digest';
 import { requiredField } from '../turn/actionData';
-import { taskChangeAction, type TaskSurface } from './taskChange';
+import type { TaskSurface } from './taskChange';
 import type { ActionContext, ActionResult, CardAction } from './types';
 
 /** Answers with the person's digest as it stands now, so the card they clicked is current. */
@@ -10,7 +10,7 @@ async function currentDigest({ deps, actor }: ActionContext): Promise<ActionResu
 }
 
 /** A digest row: the engagement is the row's, and the answer is the person's digest as it stands now. */
-const digestRow: TaskSurface = {
+export const digestRow: TaskSurface = {
   async read(context) {
     const engagement = await engagementOfRow(context.turn, context.deps, context.data);
     return { engagementId: engagement.id, answer: () => currentDigest(context) };
@@ -18,7 +18,6 @@ const digestRow: TaskSurface = {
 };
 
 export const snoozeAction: CardAction = {
-  verb: 'digest.snooze',
   async run(context) {
     const engagement = await engagementOfRow(context.turn, context.deps, context.data);
     const taskId = requiredField(context.data, 'taskId', 32);
@@ -27,9 +26,3 @@ export const snoozeAction: CardAction = {
     return currentDigest(context);
   },
 };
-
-export const digestActions: CardAction[] = [
-  taskChangeAction('digest.start', 'start', digestRow),
-  taskChangeAction('digest.complete', 'complete', digestRow),
-  snoozeAction,
-];

@@ -7,15 +7,16 @@ import { actorOf } from '../turn/turnFacts';
 import { userMessage } from '../turn/userMessages';
 import { BadActionError, parseAction } from '../turn/actionData';
 import { deleteEngagementAction, keepEngagementAction } from './deleteActions';
-import { digestActions } from './digestActions';
+import { digestRow, snoozeAction } from './digestActions';
 import { confirmInputAction, overrideInputsAction } from './inputActions';
 import { chooseNextStepAction } from './nextStepActions';
 import { refreshCardAction } from './refreshAction';
 import { addAreaAction, answerOutputAction, openOutputsAction, signOffAction } from './outputActions';
 import { openSettingsAction, refreshSummaryAction, saveSettingsAction } from './settingsActions';
 import { choosePlaybookAction, submitSetupAction } from './setupActions';
-import { taskActions } from './taskActions';
-import { taskListActions } from './taskListActions';
+import { workshopCard } from './taskActions';
+import { taskChangeAction } from './taskChange';
+import { taskListRow } from './taskListActions';
 import type { ActionResult, ActionVerb, CardAction } from './types';
 
 const COULD_NOT_POST = 'I could not post to this conversation just now. Please try again in a moment.';
@@ -24,29 +25,39 @@ const CARD = 'application/vnd.microsoft.card.adaptive';
 const MESSAGE = 'application/vnd.microsoft.activity.message';
 const ERROR = 'application/vnd.microsoft.error';
 
-export function actionMap(): ReadonlyMap<string, CardAction> {
-  const actions: CardAction[] = [
-    ...taskActions,
-    ...digestActions,
-    ...taskListActions,
-    choosePlaybookAction,
-    submitSetupAction,
-    openSettingsAction,
-    saveSettingsAction,
-    refreshSummaryAction,
-    confirmInputAction,
-    overrideInputsAction,
-    openOutputsAction,
-    answerOutputAction,
-    addAreaAction,
-    signOffAction,
-    chooseNextStepAction,
-    deleteEngagementAction,
-    keepEngagementAction,
-    refreshCardAction,
-  ];
-  return new Map<ActionVerb, CardAction>(actions.map((a) => [a.verb, a]));
-}
+export type ActionHandlers = Readonly<Record<ActionVerb, CardAction>>;
+
+/** One handler per card verb; a verb in ACTION_VERBS without one here does not compile. */
+export const ACTION_HANDLERS: ActionHandlers = {
+  'task.start': taskChangeAction('start', workshopCard),
+  'task.complete': taskChangeAction('complete', workshopCard),
+  'task.notApplicable': taskChangeAction('notApplicable', workshopCard),
+  'task.reopen': taskChangeAction('reopen', workshopCard),
+  'digest.start': taskChangeAction('start', digestRow),
+  'digest.complete': taskChangeAction('complete', digestRow),
+  'digest.snooze': snoozeAction,
+  'tasks.start': taskChangeAction('start', taskListRow),
+  'tasks.complete': taskChangeAction('complete', taskListRow),
+  'setup.choosePlaybook': choosePlaybookAction,
+  'setup.submit': submitSetupAction,
+  'settings.open': openSettingsAction,
+  'settings.save': saveSettingsAction,
+  'summary.refresh': refreshSummaryAction,
+  'inputs.confirm': confirmInputAction,
+  'inputs.override': overrideInputsAction,
+  'outputs.open': openOutputsAction,
+  'outputs.answer': answerOutputAction,
+  'outputs.add': addAreaAction,
+  'outputs.signOff': signOffAction,
+  'nextStep.choose': chooseNextStepAction,
+  'engagement.delete': deleteEngagementAction,
+  'engagement.keep': keepEngagementAction,
+  'card.refresh': refreshCardAction,
+};
+
+/** The handler of a verb a card sent; undefined for anything else, names of Object's own members included. */
+export const handlerOf = (handlers: ActionHandlers, verb: string): CardAction | undefined =>
+  Object.hasOwn(handlers, verb) ? handlers[verb as ActionVerb] : undefined;
 
 const respond = (result: ActionResult): AdaptiveCardInvokeResponse =>
   result.kind === 'card'
@@ -65,12 +76,12 @@ export async function handleCardAction(
   turn: TurnContext,
   deps: BotDeps,
   cards: EngagementCards,
-  actions: ReadonlyMap<string, CardAction>,
+  actions: ActionHandlers,
   value: unknown,
 ): Promise<AdaptiveCardInvokeResponse> {
   try {
     const { verb, data } = parseAction(value);
-    const action = actions.get(verb);
+    const action = handlerOf(actions, verb);
     if (!action) return failure(400, 'BadRequest', `This card action ("${verb.slice(0, 40)}") is not one I know.`);
     return respond(await action.run({ turn, deps, cards, data, actor: actorOf(turn) }));
   } catch (error) {

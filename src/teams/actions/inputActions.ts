@@ -20,7 +20,6 @@ const inputsOf = (context: ActionContext, playbookId: string): string[] =>
   context.deps.catalog.playbook(playbookId)?.keyInputs ?? [];
 
 export const confirmInputAction: CardAction = {
-  verb: 'inputs.confirm',
   async run(context) {
     return changeInputs(context, (engagement, now) => {
       const inputs = inputsOf(context, engagement.playbookId);
@@ -31,7 +30,6 @@ export const confirmInputAction: CardAction = {
 };
 
 export const overrideInputsAction: CardAction = {
-  verb: 'inputs.override',
   async run(context) {
     const reason = context.data.get('overrideReason');
     return changeInputs(context, (engagement, now) =>

@@ -7,7 +7,6 @@ import { viewerOf } from '../turn/turnFacts';
 
 /** The FastTrack Manager chooses a Next Step: the engagement is complete and its reminders stop. */
 export const chooseNextStepAction: CardAction = {
-  verb: 'nextStep.choose',
   async run({ turn, deps, cards, data, actor }) {
     const { value: current } = await engagementOfAction(turn, deps, data);
     const steps = (deps.catalog.playbook(current.playbookId)?.nextSteps ?? []).map((s) => s.text);

@@ -19,7 +19,6 @@ async function changeOutputs(
 
 /** Posts the Key Outputs card as its own message, so the summary stays a summary. */
 export const openOutputsAction: CardAction = {
-  verb: 'outputs.open',
   async run({ turn, deps, cards, data }) {
     const { value: engagement } = await engagementOfAction(turn, deps, data);
     await cards.postAndRemember(turn, engagement, [KEY_OUTPUTS_CARD]);
@@ -28,7 +27,6 @@ export const openOutputsAction: CardAction = {
 };
 
 export const answerOutputAction: CardAction = {
-  verb: 'outputs.answer',
   async run(context) {
     const { data, actor } = context;
     const area = requiredField(data, 'area', OUTPUT_LIMITS.area);
@@ -45,7 +43,6 @@ export const answerOutputAction: CardAction = {
 };
 
 export const addAreaAction: CardAction = {
-  verb: 'outputs.add',
   async run(context) {
     const name = context.data.get('newArea') ?? '';
     return changeOutputs(context, (engagement, now) => addOutputArea(engagement, name, context.actor, now));
@@ -53,7 +50,6 @@ export const addAreaAction: CardAction = {
 };
 
 export const signOffAction: CardAction = {
-  verb: 'outputs.signOff',
   async run(context) {
     return changeOutputs(context, (engagement, now) => signOffOutputs(engagement, context.actor, now));
   },

@@ -8,7 +8,6 @@ import type { CardAction } from './types';
  * copy, current, with the buttons they may press. The actions still check permissions on every click.
  */
 export const refreshCardAction: CardAction = {
-  verb: 'card.refresh',
   async run({ turn, deps, cards, data }) {
     const { value: engagement } = await engagementOfAction(turn, deps, data);
     const key = requiredField(data, 'card', 200);

@@ -8,7 +8,6 @@ import { viewerOf } from '../turn/turnFacts';
 
 /** Posts the settings form as a new message, so the summary card stays a summary for everyone. */
 export const openSettingsAction: CardAction = {
-  verb: 'settings.open',
   async run({ turn, deps, cards, data, actor }) {
     const { value: engagement } = await engagementOfAction(turn, deps, data);
     await turn.sendActivity(await settingsMessage(turn, deps, engagement, actor));
@@ -17,7 +16,6 @@ export const openSettingsAction: CardAction = {
 };
 
 export const saveSettingsAction: CardAction = {
-  verb: 'settings.save',
   async run({ turn, deps, cards, data, actor }) {
     const { value: current } = await engagementOfAction(turn, deps, data);
     const { playbook, members } = await editableSettings(turn, deps, current, actor);
@@ -30,7 +28,6 @@ export const saveSettingsAction: CardAction = {
 
 /** The Refresh of summary cards posted before every card's Refresh became `card.refresh`. */
 export const refreshSummaryAction: CardAction = {
-  verb: 'summary.refresh',
   async run({ turn, deps, cards, data }) {
     const { value: engagement } = await engagementOfAction(turn, deps, data);
     return { kind: 'card', card: cards.views.summary(engagement, viewerOf(turn)) };

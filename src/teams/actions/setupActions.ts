@@ -18,7 +18,6 @@ function playbookOf(deps: BotDeps, data: ActionData): Playbook {
 }
 
 export const choosePlaybookAction: CardAction = {
-  verb: 'setup.choosePlaybook',
   async run({ turn, deps, data }) {
     const playbook = playbookOf(deps, data);
     const members = await deps.roster.of(turn);
@@ -27,7 +26,6 @@ export const choosePlaybookAction: CardAction = {
 };
 
 export const submitSetupAction: CardAction = {
-  verb: 'setup.submit',
   async run({ turn, deps, cards, data, actor }) {
     if (isPersonal(turn)) return { kind: 'message', text: "Set up an engagement in the customer's channel." };
     const playbook = playbookOf(deps, data);

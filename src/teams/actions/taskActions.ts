@@ -1,10 +1,9 @@
 import { engagementIdOfAction } from '../turn/engagementOfTurn';
 import { viewerOf } from '../turn/turnFacts';
-import { taskChangeAction, type TaskSurface } from './taskChange';
-import type { CardAction } from './types';
+import type { TaskSurface } from './taskChange';
 
 /** A workshop card: the answer is the clicker's own copy of the card the task is on. */
-const workshopCard: TaskSurface = {
+export const workshopCard: TaskSurface = {
   async read({ turn, cards, data }) {
     return {
       engagementId: engagementIdOfAction(turn, data),
@@ -15,10 +14,3 @@ const workshopCard: TaskSurface = {
     };
   },
 };
-
-export const taskActions: CardAction[] = [
-  taskChangeAction('task.start', 'start', workshopCard),
-  taskChangeAction('task.complete', 'complete', workshopCard),
-  taskChangeAction('task.notApplicable', 'notApplicable', workshopCard),
-  taskChangeAction('task.reopen', 'reopen', workshopCard),
-];

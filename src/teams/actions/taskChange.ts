@@ -1,7 +1,7 @@
 import { changeTask } from '../../app/changeTask';
 import type { Engagement, TaskAction } from '../../domain/types';
 import { requiredField } from '../turn/actionData';
-import type { ActionContext, ActionResult, ActionVerb, CardAction } from './types';
+import type { ActionContext, ActionResult, CardAction } from './types';
 
 /** Where a task was clicked: a workshop card, a digest or a task list. Each finds its engagement and answers its own way. */
 export interface TaskSurface {
@@ -13,9 +13,8 @@ export interface TaskSurface {
 }
 
 /** The one task-change handler: change the task, refresh the cards that show it, answer where the click was. */
-export function taskChangeAction(verb: ActionVerb, action: TaskAction, surface: TaskSurface): CardAction {
+export function taskChangeAction(action: TaskAction, surface: TaskSurface): CardAction {
   return {
-    verb,
     async run(context) {
       const { engagementId, answer } = await surface.read(context);
       const taskId = requiredField(context.data, 'taskId', 32);

@@ -4,8 +4,8 @@ import { channelTaskList, myTaskList } from '../cards/taskLists';
 import { viewerOf } from '../turn/turnFacts';
 import type { TaskListKind } from '../views/taskList';
 import { BadActionError, optionalField, requiredField, type ActionData } from '../turn/actionData';
-import { taskChangeAction, type TaskSurface } from './taskChange';
-import type { ActionContext, ActionResult, CardAction } from './types';
+import type { TaskSurface } from './taskChange';
+import type { ActionContext, ActionResult } from './types';
 
 /** Which list the clicked row was on: `my tasks`, or `tasks …` in a channel. */
 function listOfRow(data: ActionData): TaskListKind {
@@ -28,15 +28,10 @@ async function sameList(context: ActionContext, engagement: Engagement, kind: Ta
 }
 
 /** A task list row: the row names its engagement and its list, and the answer is that list as it stands now. */
-const taskListRow: TaskSurface = {
+export const taskListRow: TaskSurface = {
   async read(context) {
     const engagement = await engagementOfRow(context.turn, context.deps, context.data);
     const kind = listOfRow(context.data);
     return { engagementId: engagement.id, answer: (changed) => sameList(context, changed, kind) };
   },
 };
-
-export const taskListActions: CardAction[] = [
-  taskChangeAction('tasks.start', 'start', taskListRow),
-  taskChangeAction('tasks.complete', 'complete', taskListRow),
-];

@@ -44,6 +44,5 @@ export interface ActionContext {
 }
 
 export interface CardAction {
-  verb: ActionVerb;
   run(context: ActionContext): Promise<ActionResult>;
 }
