@@ -8,7 +8,7 @@ import { Metrics } from './metrics';
 import { loadCatalog } from './playbook/catalog';
 import { ReminderScheduler } from './reminders/scheduler';
 import { createServer } from './server';
-import { createStore } from './store/createStore';
+import { createStores } from './store/createStores';
 import { CardRenderer, TeamsConnection, teamsEndpoint } from './teams';
 
 export interface RunningBot {
@@ -43,17 +43,19 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const renderer = new CardRenderer(undefined, 'compiled', (card, bytes) =>
     logger.error({ event: 'card.tooLarge', card, bytes }, 'a card was over its size budget and was replaced'),
   );
-  const store = await createStore(config.storage, config.timeouts.storeMs);
+  const stores = await createStores(config.storage, config.timeouts.storeMs);
+  const store = stores.engagements;
   const now = options.now ?? (() => new Date());
   const { reminders } = config;
   const policy = { hour: reminders.hour, leadDays: reminders.leadDays, escalateAfterDays: reminders.escalateAfterDays };
-  const people = new PeopleDirectory({ store, now, policy, defaultTimeZone: reminders.timeZone });
+  const people = new PeopleDirectory({ reminders: stores.reminders, now, policy, defaultTimeZone: reminders.timeZone });
   const outbound = { timeoutMs: config.timeouts.connectorMs, maxSockets: 32 };
   const auth = { credentials: config.bot, openIdMetadataUrl: options.openIdMetadataUrl };
   const connection = new TeamsConnection(auth, outbound, logger, metrics);
   const reminderLogger = logger.child({ component: 'reminders' });
   const digests = new Digests({
-    store,
+    engagements: store,
+    reminders: stores.reminders,
     now,
     policy,
     defaultTimeZone: reminders.timeZone,
@@ -66,14 +68,19 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const deps = { catalog, store, renderer, logger, now, allowedTenantId, people, digests, roster: connection.roster };
   const teams = teamsEndpoint(connection, deps, metrics);
   const scheduler = new ReminderScheduler(digests, reminders.sweepMs, reminderLogger);
-  const server = createServer({ messages: teams.messages, store, logger, draining: () => connections.isDraining });
+  const server = createServer({
+    messages: teams.messages,
+    store: stores,
+    logger,
+    draining: () => connections.isDraining,
+  });
   const connections = new ConnectionDrain(server.server);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
   const started = {
     port,
-    store: store.kind,
+    store: stores.kind,
     playbooks: catalog.playbooks.map((p) => p.id),
     auth: config.bot ? config.bot.appType : 'none',
   };
@@ -99,7 +106,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
         const sent = await teams.idle(Math.max(0, deadline - Date.now()));
         teams.close();
         connection.close();
-        await store.close();
+        await stores.close();
         logger.info({ requestsFinished: finished, backgroundSent: sent }, 'bot stopped');
       })();
       return closing;

@@ -1,5 +1,5 @@
 import restify from 'restify';
-import type { EngagementStore } from './app/ports';
+import type { Stores } from './app/ports';
 import type { Logger } from './logger';
 import { withTimeout } from './store/timeouts';
 
@@ -7,7 +7,7 @@ export type MessageEndpoint = (req: restify.Request, res: restify.Response) => P
 
 export interface ServerDeps {
   messages: MessageEndpoint;
-  store: EngagementStore;
+  store: Pick<Stores, 'kind' | 'ping'>;
   logger: Logger;
   /** True once the bot is shutting down: readiness answers 503 so that traffic moves away. */
   draining?: () => boolean;

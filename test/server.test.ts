@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import type { EngagementStore } from '../src/app/ports';
+import type { Stores } from '../src/app/ports';
 import { createLogger } from '../src/logger';
 import { createServer } from '../src/server';
 
@@ -9,7 +9,7 @@ const ROOT = join(__dirname, '..');
 
 describe('readiness', () => {
   it('answers 503 as soon as the bot is stopping, so that traffic moves away', async () => {
-    const store = { kind: 'sqlite', ping: () => Promise.resolve() } as unknown as EngagementStore;
+    const store = { kind: 'sqlite', ping: () => Promise.resolve() } as unknown as Stores;
     let draining = false;
     const server = createServer({
       messages: async () => undefined,
@@ -34,7 +34,7 @@ describe('readiness', () => {
     const unreachable = {
       kind: 'cosmos',
       ping: () => Promise.reject(new Error('ECONNREFUSED')),
-    } as unknown as EngagementStore;
+    } as unknown as Stores;
     const server = createServer({
       messages: async () => undefined,
       store: unreachable,

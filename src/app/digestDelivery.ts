@@ -1,12 +1,14 @@
-import { localDate } from '../domain/calendar';
+import { afterPass, type PassLearned } from '../domain/digestPass';
 import { holdsRole, MANAGER_ROLE, personKey } from '../domain/people';
+import type { PersonRecord } from '../domain/reminderRecords';
 import { digestFor, type Digest, type DigestKind, type ReminderPolicy } from '../domain/reminders';
 import type { Engagement, Person } from '../domain/types';
 import type { Logger } from '../logger';
 import type { PeopleDirectory } from './people';
-import type { Store } from './ports';
-import type { PersonRecord } from './reminderPorts';
+import type { EngagementStore } from './ports';
+import type { ReminderStore } from './reminderPorts';
 import { retryOnConflict } from './retry';
+import { ConflictError, type Versioned } from './versionedWrites';
 
 /** Teams refused to deliver to this person (403, 404): the app was blocked or removed. */
 export class UnreachableError extends Error {
@@ -25,7 +27,8 @@ export interface Notifier {
 }
 
 export interface DigestDeps {
-  store: Store;
+  engagements: EngagementStore;
+  reminders: ReminderStore;
   now: () => Date;
   policy: ReminderPolicy;
   defaultTimeZone: string;
@@ -35,60 +38,67 @@ export interface DigestDeps {
   logger: Logger;
 }
 
-/** Builds a person's digest from the store and hands it to Teams, recording who cannot be reached. */
+export type Delivery =
+  { kind: 'sent'; conversationId: string } | { kind: 'unreachable'; status: number } | { kind: 'failed' };
+
+/** Builds a person's digest, hands it to Teams, and keeps what the pass learned in one write. */
 export class DigestDelivery {
   constructor(private readonly deps: DigestDeps) {}
 
+  /** The digest for `person` on their day `today`; a manager's also says which members cannot be reached. */
   async build(
     record: PersonRecord | undefined,
     person: Person,
     engagements: Engagement[],
     kind: DigestKind,
+    today: string,
   ): Promise<Digest | undefined> {
-    const now = this.deps.now();
-    const today = localDate(now, record?.timeZone ?? this.deps.defaultTimeZone);
-    const unreachable = new Map<string, string>();
-    for (const engagement of engagements.filter((e) => holdsRole(e, person, MANAGER_ROLE))) {
-      for (const member of engagement.roles.flatMap((r) => r.people)) {
-        const key = personKey(member);
-        if (unreachable.has(key) || key === personKey(person)) continue;
-        if ((await this.deps.store.getPerson(key))?.value.unreachable) unreachable.set(key, member.name);
-      }
-    }
+    const members = new Map<string, string>();
+    for (const engagement of engagements.filter((e) => holdsRole(e, person, MANAGER_ROLE)))
+      for (const member of engagement.roles.flatMap((r) => r.people))
+        if (!members.has(personKey(member))) members.set(personKey(member), member.name);
+    members.delete(personKey(person));
+    const records = members.size > 0 ? await this.deps.reminders.getPeople([...members.keys()]) : [];
+    const unreachable = new Map(
+      records.filter((r) => r.value.unreachable).map((r) => [r.value.key, members.get(r.value.key) ?? r.value.key]),
+    );
     const snoozes = record?.snoozes ?? [];
+    const now = this.deps.now();
     return digestFor({ recipient: person, engagements, today, kind, now, snoozes, unreachable }, this.deps.policy);
   }
 
-  async deliver(
-    record: PersonRecord,
-    digest: Digest,
-    engagements: Engagement[],
-  ): Promise<'sent' | 'unreachable' | 'failed'> {
+  async deliver(record: PersonRecord, digest: Digest): Promise<Delivery> {
     try {
       const { conversationId } = await this.deps.notifier.sendDigest(record, digest);
-      if (conversationId !== record.conversationId)
-        await this.updatePerson(record.key, (p) => ({ ...p, conversationId }));
-      return 'sent';
+      return { kind: 'sent', conversationId };
     } catch (error) {
-      if (!(error instanceof UnreachableError)) {
-        this.deps.logger.warn({ err: error, person: record.key }, 'could not send a digest');
-        return 'failed';
-      }
-      await this.markUnreachable(record, error.status, engagements);
-      return 'unreachable';
+      if (error instanceof UnreachableError) return { kind: 'unreachable', status: error.status };
+      this.deps.logger.warn({ err: error, person: record.key }, 'could not send a digest');
+      return { kind: 'failed' };
     }
   }
 
-  private async markUnreachable(record: PersonRecord, status: number, engagements: Engagement[]): Promise<void> {
-    const at = this.deps.now().toISOString();
-    const announcedIn = record.unreachable?.announcedIn ?? [];
-    const fresh = engagements.filter((e) => !announcedIn.includes(e.id));
-    await this.updatePerson(record.key, (p) => ({
-      ...p,
-      unreachable: { at, status, announcedIn: [...(p.unreachable?.announcedIn ?? []), ...fresh.map((e) => e.id)] },
-    }));
+  /**
+   * Keeps what the pass learned with one conditional write on the etag the pass read; only if someone
+   * changed the record meanwhile (a snooze, a new time zone) is it read again and the same change applied.
+   */
+  async keep(read: Versioned<PersonRecord>, learned: PassLearned): Promise<void> {
+    const now = this.deps.now();
+    const first = afterPass(read.value, learned, now);
+    if (first === read.value) return;
+    try {
+      await this.deps.reminders.replacePerson(first, read.etag);
+      return;
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+    }
+    await this.updatePerson(read.value.key, (current) => afterPass(current, learned, now));
+  }
+
+  /** Tells each engagement's channel, once, that the person cannot be reached; after the record says so. */
+  async announceUnreachable(record: PersonRecord, engagements: Engagement[]): Promise<void> {
     this.deps.people.forget(record.key);
-    for (const engagement of fresh) {
+    for (const engagement of engagements) {
       await this.deps.notifier.announceUnreachable(engagement, [record.person.name]).catch((error: unknown) => {
         this.deps.logger.warn({ err: error, engagementId: engagement.id }, 'could not tell the channel');
       });
@@ -97,10 +107,10 @@ export class DigestDelivery {
 
   async updatePerson(key: string, change: (record: PersonRecord) => PersonRecord): Promise<void> {
     await retryOnConflict(async () => {
-      const current = await this.deps.store.getPerson(key);
+      const current = await this.deps.reminders.getPerson(key);
       if (!current) return;
       const next = change(current.value);
-      if (next !== current.value) await this.deps.store.replacePerson(next, current.etag);
+      if (next !== current.value) await this.deps.reminders.replacePerson(next, current.etag);
     });
   }
 }

@@ -1,12 +1,21 @@
-import { localDate } from '../domain/calendar';
+import {
+  claimReminder,
+  claimScheduled,
+  digestDayOf,
+  notYetAnnounced,
+  remindedToday,
+  type DigestDay,
+  type PassClock,
+  type PassLearned,
+} from '../domain/digestPass';
 import { ForbiddenActorError, InvalidInputError, StateError, UnknownTaskError } from '../domain/errors';
 import { holdsRole, MANAGER_ROLE, mayChangeTask, personKey } from '../domain/people';
-import { digestKindOn, nextDigestAt, type Digest } from '../domain/reminders';
+import type { PersonRecord } from '../domain/reminderRecords';
+import type { Digest } from '../domain/reminders';
 import type { Engagement, Person } from '../domain/types';
-import { DigestDelivery, type DigestDeps } from './digestDelivery';
+import { DigestDelivery, type Delivery, type DigestDeps } from './digestDelivery';
+import { claimSend, settleSend } from './sendRecords';
 import type { Versioned } from './versionedWrites';
-import type { PersonRecord } from './reminderPorts';
-import { claimSend, isLive, settleSend, wasReminded } from './sendRecords';
 
 export interface SweepResult {
   due: number;
@@ -39,7 +48,7 @@ export class Digests {
   /** Sends every digest that is due now, once, whichever bot instance gets to it first. */
   async sweep(): Promise<SweepResult> {
     const result: SweepResult = { due: 0, sent: 0, nothingToSend: 0, skipped: 0, failed: 0 };
-    const due = await this.deps.store.duePeople(this.deps.now().toISOString(), SWEEP_PAGE);
+    const due = await this.deps.reminders.duePeople(this.deps.now().toISOString(), SWEEP_PAGE);
     result.due = due.length;
     const queue = [...due];
     const worker = async () => {
@@ -65,10 +74,13 @@ export class Digests {
     const people = engagement.roles
       .flatMap((r) => r.people)
       .filter((p, i, all) => all.findIndex((q) => personKey(q) === personKey(p)) === i);
+    const records = new Map(
+      (await this.deps.reminders.getPeople(people.map(personKey))).map((r) => [r.value.key, r] as const),
+    );
     for (const person of people) {
-      const record = await this.deps.store.getPerson(personKey(person));
+      const record = records.get(personKey(person));
       if (!record) continue;
-      const outcome = await this.remindOne(record.value, engagement, by);
+      const outcome = await this.remindOne(record, engagement, by);
       if (outcome.kind === 'reminded') result.reminded.push(person.name);
       if (outcome.kind === 'already') result.already.push({ name: person.name, at: outcome.at });
       if (outcome.kind === 'unreachable') result.unreachable.push(person.name);
@@ -100,91 +112,94 @@ export class Digests {
 
   /** The person's digest as of now, across their engagements: the card a digest action answers with. */
   async current(person: Person): Promise<Digest | undefined> {
-    const record = (await this.deps.store.getPerson(personKey(person)))?.value;
-    const engagements = await this.deps.store.listByMember(personKey(person));
-    return this.delivery.build(record, person, engagements, 'now');
+    const record = (await this.deps.reminders.getPerson(personKey(person)))?.value;
+    const engagements = await this.deps.engagements.listByMember(personKey(person));
+    const day = digestDayOf(record, this.clock());
+    return this.delivery.build(record, person, engagements, 'now', day.date);
   }
 
-  private async scheduled(entry: Versioned<PersonRecord>): Promise<keyof SweepResult> {
-    const now = this.deps.now();
-    const record = entry.value;
-    const zone = record.timeZone ?? this.deps.defaultTimeZone;
-    const date = localDate(now, zone);
-    const kind = digestKindOn(date);
-    if (!kind || record.unreachable) return this.advance(record, 'skipped');
-    const claim = await claimSend(this.deps.store, record.key, date, (sends) => {
-      if (isLive(sends.scheduled, now, this.deps.claimLeaseMs))
-        return sends.scheduled?.status === 'claimed' ? 'taken' : 'done';
-      return { ...sends, scheduled: { status: 'claimed', at: now.toISOString(), engagementIds: [] } };
-    });
+  private clock(): PassClock {
+    return { now: this.deps.now(), defaultTimeZone: this.deps.defaultTimeZone, leaseMs: this.deps.claimLeaseMs };
+  }
+
+  /** One pass over a due person: their record as the due query read it, written once at the end. */
+  private async scheduled(read: Versioned<PersonRecord>): Promise<keyof SweepResult> {
+    const record = read.value;
+    const clock = this.clock();
+    const day = digestDayOf(record, clock);
+    const advance = { zone: day.zone, policy: this.deps.policy };
+    if (!day.kind || record.unreachable) return this.keep(read, { advance }, 'skipped');
+    const claim = await claimSend(this.deps.reminders, record.key, day.date, (sends) => claimScheduled(sends, clock));
     if (claim.kind === 'taken') return 'skipped';
-    if (claim.kind === 'done') return this.advance(record, 'skipped');
-    const remindedToday = new Set(
-      Object.entries(claim.record.value.reminders)
-        .filter(([, mark]) => wasReminded(mark, now, this.deps.claimLeaseMs))
-        .map(([id]) => id),
-    );
-    const engagements = (await this.deps.store.listByMember(record.key)).filter((e) => !remindedToday.has(e.id));
-    const digest = await this.delivery.build(record, record.person, engagements, kind);
+    if (claim.kind === 'done') return this.keep(read, { advance }, 'skipped');
+    const reminded = remindedToday(claim.record.value, clock);
+    const engagements = (await this.deps.engagements.listByMember(record.key)).filter((e) => !reminded.has(e.id));
+    const digest = await this.delivery.build(record, record.person, engagements, day.kind, day.date);
     const settle = (status: 'sent' | 'failed', engagementIds: string[]) =>
-      settleSend(this.deps.store, claim.record, (sends) => ({
+      settleSend(this.deps.reminders, claim.record, (sends) => ({
         ...sends,
         scheduled: { status, at: this.deps.now().toISOString(), engagementIds },
       }));
     if (!digest) {
       await settle('sent', []);
-      return this.advance(record, 'nothingToSend');
+      return this.keep(read, { advance }, 'nothingToSend');
     }
-    const outcome = await this.delivery.deliver(record, digest, engagements);
+    const delivery = await this.delivery.deliver(record, digest);
     await settle(
-      outcome === 'sent' ? 'sent' : 'failed',
+      delivery.kind === 'sent' ? 'sent' : 'failed',
       digest.sections.map((s) => s.engagementId),
     );
-    return this.advance(record, outcome === 'sent' ? 'sent' : 'failed');
+    await this.learn(read, delivery, engagements, advance);
+    return delivery.kind === 'sent' ? 'sent' : 'failed';
   }
 
   private async remindOne(
-    record: PersonRecord,
+    read: Versioned<PersonRecord>,
     engagement: Engagement,
     by: Person,
   ): Promise<{ kind: 'reminded' | 'nothing' | 'unreachable' | 'failed' } | { kind: 'already'; at: string }> {
+    const record = read.value;
     if (record.unreachable) return { kind: 'unreachable' };
-    const now = this.deps.now();
-    const date = localDate(now, record.timeZone ?? this.deps.defaultTimeZone);
-    const digest = await this.delivery.build(record, record.person, [engagement], 'now');
+    const clock = this.clock();
+    const day: DigestDay = digestDayOf(record, clock);
+    const digest = await this.delivery.build(record, record.person, [engagement], 'now', day.date);
     if (!digest) return { kind: 'nothing' };
-    let already: string | undefined;
-    const claim = await claimSend(this.deps.store, record.key, date, (sends) => {
-      const mark = sends.reminders[engagement.id];
-      const scheduled = sends.scheduled?.status === 'sent' && sends.scheduled.engagementIds.includes(engagement.id);
-      if (wasReminded(mark, now, this.deps.claimLeaseMs) || scheduled) {
-        already = (mark ?? sends.scheduled)?.at;
-        return 'done';
-      }
-      const claimed = { status: 'claimed' as const, at: now.toISOString(), by: by.name };
-      return { ...sends, reminders: { ...sends.reminders, [engagement.id]: claimed } };
-    });
+    const claim = await claimSend(this.deps.reminders, record.key, day.date, (sends) =>
+      claimReminder(sends, engagement.id, by.name, clock),
+    );
     // 'taken': another instance is reminding them about this engagement at this very moment.
-    if (claim.kind !== 'claimed') return { kind: 'already', at: already ?? now.toISOString() };
-    const outcome = await this.delivery.deliver(record, digest, [engagement]);
-    await settleSend(this.deps.store, claim.record, (sends) => ({
+    if (claim.kind === 'taken') return { kind: 'already', at: clock.now.toISOString() };
+    if (claim.kind === 'done') return { kind: 'already', at: claim.at ?? clock.now.toISOString() };
+    const delivery = await this.delivery.deliver(record, digest);
+    const status = delivery.kind === 'sent' ? 'sent' : 'failed';
+    await settleSend(this.deps.reminders, claim.record, (sends) => ({
       ...sends,
-      reminders: {
-        ...sends.reminders,
-        [engagement.id]: {
-          status: outcome === 'sent' ? 'sent' : 'failed',
-          at: this.deps.now().toISOString(),
-          by: by.name,
-        },
-      },
+      reminders: { ...sends.reminders, [engagement.id]: { status, at: this.deps.now().toISOString(), by: by.name } },
     }));
-    return { kind: outcome === 'sent' ? 'reminded' : outcome };
+    await this.learn(read, delivery, [engagement]);
+    return { kind: delivery.kind === 'sent' ? 'reminded' : delivery.kind };
   }
 
-  private async advance(record: PersonRecord, outcome: keyof SweepResult): Promise<keyof SweepResult> {
-    const zone = record.timeZone ?? this.deps.defaultTimeZone;
-    const next = nextDigestAt(this.deps.now(), zone, this.deps.policy).toISOString();
-    await this.delivery.updatePerson(record.key, (p) => (p.nextDigestAt >= next ? p : { ...p, nextDigestAt: next }));
+  /** The pass's one write: what Teams answered, and the next digest when this day's is settled. */
+  private async learn(
+    read: Versioned<PersonRecord>,
+    delivery: Delivery,
+    engagements: Engagement[],
+    advance?: PassLearned['advance'],
+  ): Promise<void> {
+    const untold = delivery.kind === 'unreachable' ? notYetAnnounced(read.value, engagements) : [];
+    await this.delivery.keep(read, {
+      ...(advance && { advance }),
+      ...(delivery.kind === 'sent' && { conversationId: delivery.conversationId }),
+      ...(delivery.kind === 'unreachable' && {
+        unreachable: { status: delivery.status, announcedIn: untold.map((e) => e.id) },
+      }),
+    });
+    if (delivery.kind === 'unreachable') await this.delivery.announceUnreachable(read.value, untold);
+  }
+
+  private async keep<T>(read: Versioned<PersonRecord>, learned: PassLearned, outcome: T): Promise<T> {
+    await this.delivery.keep(read, learned);
     return outcome;
   }
 }

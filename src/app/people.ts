@@ -3,13 +3,13 @@ import { isTimeZone } from '../domain/calendar';
 import { personKey } from '../domain/people';
 import { nextDigestAt, type ReminderPolicy } from '../domain/reminders';
 import type { Engagement, Person } from '../domain/types';
-import { type Store } from './ports';
 import { AlreadyExistsError } from './versionedWrites';
-import type { PersonRecord } from './reminderPorts';
+import type { PersonRecord } from '../domain/reminderRecords';
+import type { ReminderStore } from './reminderPorts';
 import { retryOnConflict } from './retry';
 
 export interface PeopleDeps {
-  store: Store;
+  reminders: ReminderStore;
   now: () => Date;
   policy: ReminderPolicy;
   /** Used for people whose time zone the bot has not learned yet. */
@@ -35,7 +35,7 @@ const NOTED_LIMIT = 10_000;
  * same object to write nothing.
  */
 async function upsert(
-  store: Store,
+  store: ReminderStore,
   key: string,
   create: () => PersonRecord,
   change: (current: PersonRecord) => PersonRecord,
@@ -71,7 +71,7 @@ export class PeopleDirectory {
     if (last && last.fingerprint === fingerprint && Date.now() - last.at < NOTED_TTL_MS) return;
     const now = this.deps.now();
     await upsert(
-      this.deps.store,
+      this.deps.reminders,
       key,
       () => ({
         ...this.fresh(seen.person, seen.tenantId, seen.serviceUrl, timeZone),
@@ -108,7 +108,7 @@ export class PeopleDirectory {
       const key = personKey(person);
       if (this.noted.has(key)) continue;
       await upsert(
-        this.deps.store,
+        this.deps.reminders,
         key,
         () => this.fresh(person, engagement.tenantId, engagement.serviceUrl, undefined),
         (current) => current,
@@ -120,10 +120,10 @@ export class PeopleDirectory {
   async dropEngagement(engagement: Engagement): Promise<void> {
     for (const person of engagement.roles.flatMap((r) => r.people)) {
       await retryOnConflict(async () => {
-        const current = await this.deps.store.getPerson(personKey(person));
+        const current = await this.deps.reminders.getPerson(personKey(person));
         const snoozes = current?.value.snoozes.filter((s) => s.engagementId !== engagement.id);
         if (!current || !snoozes || snoozes.length === current.value.snoozes.length) return;
-        await this.deps.store.replacePerson({ ...current.value, snoozes }, current.etag);
+        await this.deps.reminders.replacePerson({ ...current.value, snoozes }, current.etag);
       });
     }
   }

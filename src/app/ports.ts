@@ -18,7 +18,6 @@ export interface TrailQuery {
  * before it, idempotently, on Cosmos DB (see docs/audit.md).
  */
 export interface EngagementStore {
-  readonly kind: 'sqlite' | 'cosmos';
   get(id: string): Promise<Versioned<Engagement> | undefined>;
   /** Throws AlreadyExistsError when an engagement with this id exists. */
   create(engagement: Engagement): Promise<Versioned<Engagement>>;
@@ -33,10 +32,17 @@ export interface EngagementStore {
   delete(engagementId: string): Promise<void>;
   /** Engagements in which the person with this key (see personKey) holds a role. */
   listByMember(key: string): Promise<Engagement[]>;
-  /** Resolves when the store answers; used by the readiness probe. */
+}
+
+/**
+ * Everything the bot keeps, in one database: the engagements, and what reminders need. Both stores throw
+ * the errors of versionedWrites.
+ */
+export interface Stores {
+  readonly kind: 'sqlite' | 'cosmos';
+  readonly engagements: EngagementStore;
+  readonly reminders: ReminderStore;
+  /** Resolves when the database answers; used by the readiness probe. */
   ping(): Promise<void>;
   close(): Promise<void>;
 }
-
-/** Everything the bot keeps: engagements and what reminders need. */
-export type Store = EngagementStore & ReminderStore;

@@ -1,50 +1,11 @@
-import type { Snooze } from '../domain/reminders';
-import type { Person } from '../domain/types';
+import type { PersonRecord, SendRecord } from '../domain/reminderRecords';
 import type { Versioned } from './versionedWrites';
-
-/** What reminders need to know about a person; one record per person, found by personKey. */
-export interface PersonRecord {
-  key: string;
-  person: Person;
-  tenantId: string;
-  /** The Bot Connector of the person's tenant, and the bot's own id there (28:...). */
-  serviceUrl: string;
-  botId?: string;
-  /** The 1:1 chat with the bot, once there is one. */
-  conversationId?: string;
-  /** IANA time zone learned from the person's activities; the default until then. */
-  timeZone?: string;
-  /** ISO instant of the next scheduled digest: the scheduler's indexed query reads this. */
-  nextDigestAt: string;
-  snoozes: Snooze[];
-  /** Teams refused to deliver to this person (403/404): not retried until they talk to the bot again. */
-  unreachable?: { at: string; status: number; announcedIn: string[] };
-}
-
-export type SendStatus = 'claimed' | 'sent' | 'failed';
-
-export interface SendMark {
-  status: SendStatus;
-  /** When it was claimed, then when it was sent or failed. */
-  at: string;
-}
-
-/** What was sent to one person on one of their calendar days; its id is `${personKey}|${date}`. */
-export interface SendRecord {
-  id: string;
-  personKey: string;
-  date: string;
-  /** The scheduled digest of that day, with the engagements it covered. */
-  scheduled?: SendMark & { engagementIds: string[] };
-  /** Reminders sent with `remind`, per engagement, with who asked. */
-  reminders: Record<string, SendMark & { by: string }>;
-}
-
-export const sendRecordId = (personKey: string, date: string): string => `${personKey}|${date}`;
 
 /** Where reminders keep what must survive restarts and be shared by every bot instance. */
 export interface ReminderStore {
   getPerson(key: string): Promise<Versioned<PersonRecord> | undefined>;
+  /** The records of these people that exist, in no particular order: one call for a whole team. */
+  getPeople(keys: string[]): Promise<Versioned<PersonRecord>[]>;
   /** Throws AlreadyExistsError when a record with this key exists. */
   createPerson(record: PersonRecord): Promise<Versioned<PersonRecord>>;
   /** Throws ConflictError when `etag` is stale. */

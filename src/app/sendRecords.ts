@@ -1,34 +1,28 @@
-import { type Store } from './ports';
+import type { Claim } from '../domain/digestPass';
+import { sendRecordId, type SendRecord } from '../domain/reminderRecords';
+import type { ReminderStore } from './reminderPorts';
 import { AlreadyExistsError, ConflictError, type Versioned } from './versionedWrites';
-import { sendRecordId, type SendMark, type SendRecord } from './reminderPorts';
 
-export type Claim = { kind: 'claimed'; record: Versioned<SendRecord> } | { kind: 'taken' } | { kind: 'done' };
-
-/** A settled send, or a claim younger than the lease (an older one belongs to a process that died sending). */
-export const isLive = (mark: SendMark | undefined, now: Date, leaseMs: number): boolean =>
-  mark !== undefined && (mark.status !== 'claimed' || now.getTime() - Date.parse(mark.at) < leaseMs);
-
-/** A reminder that went out, or is going out: a failed one does not stop another try. */
-export const wasReminded = (mark: SendMark | undefined, now: Date, leaseMs: number): boolean =>
-  mark !== undefined && mark.status !== 'failed' && isLive(mark, now, leaseMs);
+export type Claimed = { kind: 'claimed'; record: Versioned<SendRecord> } | Exclude<Claim, { kind: 'claim' }>;
 
 /**
  * Claims a send in the person's record for that day with a conditional write: exactly one bot instance
- * wins; `mark` reads the current mark and returns the claimed record, or 'taken'/'done' when it may not.
+ * wins. `decide` is the domain's rule (claimScheduled, claimReminder); losing the write race is 'taken'.
  */
 export async function claimSend(
-  store: Store,
+  store: ReminderStore,
   personKey: string,
   date: string,
-  claim: (record: SendRecord) => SendRecord | 'taken' | 'done',
-): Promise<Claim> {
+  decide: (record: SendRecord) => Claim,
+): Promise<Claimed> {
   const id = sendRecordId(personKey, date);
   const current = await store.getSends(id);
-  const base: SendRecord = current?.value ?? { id, personKey, date, reminders: {} };
-  const next = claim(base);
-  if (next === 'taken' || next === 'done') return { kind: next };
+  const decision = decide(current?.value ?? { id, personKey, date, reminders: {} });
+  if (decision.kind !== 'claim') return decision;
   try {
-    const record = current ? await store.replaceSends(next, current.etag) : await store.createSends(next);
+    const record = current
+      ? await store.replaceSends(decision.sends, current.etag)
+      : await store.createSends(decision.sends);
     return { kind: 'claimed', record };
   } catch (error) {
     if (error instanceof ConflictError || error instanceof AlreadyExistsError) return { kind: 'taken' };
@@ -38,7 +32,7 @@ export async function claimSend(
 
 /** Records how a claimed send ended; re-reads on a conflict (another engagement's reminder the same day). */
 export async function settleSend(
-  store: Store,
+  store: ReminderStore,
   claimed: Versioned<SendRecord>,
   settle: (record: SendRecord) => SendRecord,
 ): Promise<void> {

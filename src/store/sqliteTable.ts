@@ -30,6 +30,9 @@ export class SqliteTable<T> {
     const sets = columns.map((c) => `, ${c} = @${c}`).join('');
     this.statements = {
       get: db.prepare<[string], Row>(`SELECT etag, body FROM ${table} WHERE id = ?`),
+      getMany: db.prepare<[string], Row>(
+        `SELECT etag, body FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`,
+      ),
       insert: db.prepare(
         `INSERT INTO ${table} (id, etag, body${columns.map((c) => `, ${c}`).join('')})
          VALUES (@id, @etag, @body${columns.map((c) => `, @${c}`).join('')})`,
@@ -42,6 +45,12 @@ export class SqliteTable<T> {
   get(id: string): Versioned<T> | undefined {
     const row = this.statements.get.get(id);
     return row && { value: JSON.parse(row.body) as T, etag: row.etag };
+  }
+
+  getMany(ids: string[]): Versioned<T>[] {
+    return this.statements.getMany
+      .all(JSON.stringify(ids))
+      .map((row) => ({ value: JSON.parse(row.body) as T, etag: row.etag }));
   }
 
   create(doc: T): Versioned<T> {

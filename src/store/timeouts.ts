@@ -1,4 +1,4 @@
-import type { Store } from '../app/ports';
+import type { Stores } from '../app/ports';
 import { withDeadline } from '../deadline';
 
 /** The store did not answer in time; the person gets an apology and nothing is assumed written. */
@@ -16,32 +16,42 @@ export function withTimeout<T>(work: Promise<T>, timeoutMs: number, operation: s
   return withDeadline(work, timeoutMs, () => new StoreTimeoutError(operation, timeoutMs));
 }
 
+const isPromise = (value: unknown): value is Promise<unknown> =>
+  typeof (value as { then?: unknown } | null)?.then === 'function';
+
 /**
- * The same store, with a deadline on every call: a database that accepts connections but never answers
- * costs a person a few seconds and an apology, not a minute.
+ * The same object, with a deadline on every method that returns a promise: each answers within
+ * `timeoutMs`, or `slower[name]` for the methods listed there.
  */
-export function withTimeouts(store: Store, timeoutMs: number): Store {
-  const timed =
-    <A extends unknown[], R>(operation: string, call: (...args: A) => Promise<R>) =>
-    (...args: A): Promise<R> =>
-      withTimeout(call(...args), timeoutMs, operation);
+export function withDeadlines<T extends object>(
+  target: T,
+  timeoutMs: number,
+  slower: Partial<Record<keyof T, number>> = {},
+): T {
+  return new Proxy(target, {
+    get(object, name, receiver) {
+      const value: unknown = Reflect.get(object, name, receiver);
+      if (typeof value !== 'function') return value;
+      const ms = slower[name as keyof T] ?? timeoutMs;
+      return (...args: unknown[]) => {
+        const result: unknown = value.apply(object, args);
+        return isPromise(result) ? withTimeout(result, ms, String(name)) : result;
+      };
+    },
+  });
+}
+
+/**
+ * The same stores, with a deadline on every call: a database that accepts connections but never answers
+ * costs a person a few seconds and an apology, not a minute. Closing has none: it waits for what is open.
+ */
+export function withTimeouts(stores: Stores, timeoutMs: number): Stores {
   return {
-    kind: store.kind,
-    get: timed('get', (id) => store.get(id)),
-    create: timed('create', (engagement) => store.create(engagement)),
-    replace: timed('replace', (engagement, etag, moved) => store.replace(engagement, etag, moved)),
-    trail: timed('trail', (engagementId, query) => store.trail(engagementId, query)),
+    kind: stores.kind,
     // One call per stored event on Cosmos DB; if it is cut short, deleting again finishes the job.
-    delete: (engagementId) => withTimeout(store.delete(engagementId), timeoutMs * 10, 'delete'),
-    listByMember: timed('listByMember', (key) => store.listByMember(key)),
-    getPerson: timed('getPerson', (key) => store.getPerson(key)),
-    createPerson: timed('createPerson', (record) => store.createPerson(record)),
-    replacePerson: timed('replacePerson', (record, etag) => store.replacePerson(record, etag)),
-    duePeople: timed('duePeople', (now, limit) => store.duePeople(now, limit)),
-    getSends: timed('getSends', (id) => store.getSends(id)),
-    createSends: timed('createSends', (record) => store.createSends(record)),
-    replaceSends: timed('replaceSends', (record, etag) => store.replaceSends(record, etag)),
-    ping: timed('ping', () => store.ping()),
-    close: () => store.close(),
+    engagements: withDeadlines(stores.engagements, timeoutMs, { delete: timeoutMs * 10 }),
+    reminders: withDeadlines(stores.reminders, timeoutMs),
+    ping: () => withTimeout(stores.ping(), timeoutMs, 'ping'),
+    close: () => stores.close(),
   };
 }

@@ -1,6 +1,6 @@
 import type { Digests } from '../app/digests';
 import type { PeopleDirectory } from '../app/people';
-import type { Store } from '../app/ports';
+import type { EngagementStore } from '../app/ports';
 import type { Logger } from '../logger';
 import type { Catalog } from '../playbook/catalog';
 import type { CardRenderer } from './cards/renderer';
@@ -9,7 +9,7 @@ import type { TeamRoster } from './turn/roster';
 /** What every handler may use; passed in, never imported as a singleton. */
 export interface BotDeps {
   catalog: Catalog;
-  store: Store;
+  store: EngagementStore;
   renderer: CardRenderer;
   logger: Logger;
   now: () => Date;

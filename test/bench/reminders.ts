@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import type { Notifier } from '../../src/app/digestDelivery';
 import { Digests } from '../../src/app/digests';
 import { PeopleDirectory } from '../../src/app/people';
-import type { Store } from '../../src/app/ports';
+import type { Stores } from '../../src/app/ports';
 import { createLogger } from '../../src/logger';
 import { Metrics } from '../../src/metrics';
-import { SqliteStore } from '../../src/store/sqliteStore';
+import { openSqliteStores } from '../../src/store/sqliteStores';
 import { CardRenderer } from '../../src/teams/cards/renderer';
 import { TeamsNotifier } from '../../src/teams/cards/digestNotifier';
 import { BotConnector } from '../../src/teams/outbound/botConnector';
@@ -22,38 +22,35 @@ const MONDAY_10 = new Date('2026-11-30T10:00:00Z');
 const policy = { leadDays: 5, escalateAfterDays: 3, hour: 9 };
 const silent = createLogger('silent');
 
-/** Counts the documents each store call hands back. */
-function counting(store: Store): { store: Store; read: () => number } {
+const READS = /^(get|list|due)/;
+
+/** Counts the documents each read of the stores hands back. */
+function counting(stores: Stores): { stores: Stores; read: () => number } {
   let read = 0;
-  const count = <T>(result: T): T => {
-    read += Array.isArray(result) ? result.length : result ? 1 : 0;
-    return result;
+  const count = <T extends object>(target: T): T =>
+    new Proxy(target, {
+      get(object, name) {
+        const value: unknown = Reflect.get(object, name);
+        if (typeof value !== 'function' || !READS.test(String(name))) return value;
+        return async (...args: unknown[]) => {
+          const result: unknown = await value.apply(object, args);
+          read += Array.isArray(result) ? result.length : result ? 1 : 0;
+          return result;
+        };
+      },
+    });
+  return {
+    stores: { ...stores, engagements: count(stores.engagements), reminders: count(stores.reminders) },
+    read: () => read,
   };
-  const wrapped: Store = {
-    ...store,
-    kind: store.kind,
-    get: async (id) => count(await store.get(id)),
-    listByMember: async (key) => count(await store.listByMember(key)),
-    getPerson: async (key) => count(await store.getPerson(key)),
-    duePeople: async (now, limit) => count(await store.duePeople(now, limit)),
-    getSends: async (id) => count(await store.getSends(id)),
-    create: (e) => store.create(e),
-    replace: (e, etag) => store.replace(e, etag),
-    createPerson: (p) => store.createPerson(p),
-    replacePerson: (p, etag) => store.replacePerson(p, etag),
-    createSends: (r) => store.createSends(r),
-    replaceSends: (r, etag) => store.replaceSends(r, etag),
-    ping: () => store.ping(),
-    close: () => store.close(),
-  };
-  return { store: wrapped, read: () => read };
 }
 
-function digests(store: Store, notifier: Notifier): Digests {
+function digests(stores: Stores, notifier: Notifier): Digests {
   const now = () => MONDAY_10;
-  const people = new PeopleDirectory({ store, now, policy, defaultTimeZone: 'UTC' });
+  const people = new PeopleDirectory({ reminders: stores.reminders, now, policy, defaultTimeZone: 'UTC' });
   return new Digests({
-    store,
+    engagements: stores.engagements,
+    reminders: stores.reminders,
     now,
     policy,
     defaultTimeZone: 'UTC',
@@ -75,19 +72,19 @@ export interface SweepFigures {
 /** One sweep over 10,000 engagements, 3% of whose people have a digest due. */
 export async function sweepBench(): Promise<SweepFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-sweep-'));
-  const sqlite = new SqliteStore(dir);
+  const sqlite = openSqliteStores(dir);
   try {
     const engagements = 10_000;
     const due = 300;
     await seedOneSmeEach(sqlite, { count: engagements, due, serviceUrl: 'http://127.0.0.1:9/', withChats: true });
-    const { store, read } = counting(sqlite);
+    const { stores, read } = counting(sqlite);
     let sent = 0;
     const notifier: Notifier = {
       sendDigest: async (person) => ((sent += 1), { conversationId: person.conversationId ?? '' }),
       announceUnreachable: async () => undefined,
     };
     const started = performance.now();
-    await digests(store, notifier).sweep();
+    await digests(stores, notifier).sweep();
     return { engagements, due, sent, ms: performance.now() - started, documentsRead: read() };
   } finally {
     await sqlite.close();
@@ -143,7 +140,7 @@ export async function rateBench(): Promise<RateFigures> {
   const allowedPerSecond = APP_LIMITS[0]!.max;
   const connector = await limitedConnector(allowedPerSecond);
   const dir = mkdtempSync(join(tmpdir(), 'bench-rate-'));
-  const store = new SqliteStore(dir);
+  const store = openSqliteStores(dir);
   const http = new ConnectorHttp(async () => undefined, { timeoutMs: 10_000, maxSockets: 32 });
   const queue = new OutboundQueue(silent, new Metrics());
   try {

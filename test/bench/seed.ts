@@ -1,5 +1,5 @@
 import type { CardPost } from '../../src/domain/types';
-import { SqliteStore } from '../../src/store/sqliteStore';
+import { openSqliteStores } from '../../src/store/sqliteStores';
 import { KEY_INPUTS_CARD, SUMMARY_CARD, workshopCardKey } from '../../src/teams/views/cardKeys';
 import { anEngagement, seedPlaybook } from '../fixtures/engagement';
 import type { FakeConnector } from '../fixtures/fakeConnector';
@@ -15,7 +15,7 @@ export const postedId = (n: number, card: string): string => `posted-${n}-${card
  * the bot's SQLite file before it starts: what a thousand setups would leave, in a fraction of the time.
  */
 export async function seedEngagements(dataDir: string, connector: FakeConnector, first: number, count: number) {
-  const store = new SqliteStore(dataDir);
+  const store = openSqliteStores(dataDir);
   try {
     for (let n = first; n < first + count; n++) {
       const channel = channelOf(n);
@@ -26,7 +26,7 @@ export async function seedEngagements(dataDir: string, connector: FakeConnector,
         serviceUrl: connector.serviceUrl,
       });
       const posts: CardPost[] = CARDS.map((card) => ({ card, activityId: postedId(n, card), conversationId: channel }));
-      await store.create({ ...engagement, posts });
+      await store.engagements.create({ ...engagement, posts });
     }
   } finally {
     await store.close();

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import type { Playground } from '../../src/devtools/playground';
 import { engagementIdFor } from '../../src/domain/engagement';
-import { SqliteStore } from '../../src/store/sqliteStore';
+import { openSqliteStores } from '../../src/store/sqliteStores';
 import type { BotHarness } from '../fixtures/botHarness';
 import { testClock } from '../fixtures/clock';
 import { cardShot, screenshot } from '../fixtures/browser';
@@ -137,9 +137,11 @@ describe('running the security workshops in a team channel of the Agents Playgro
   });
 
   it("a customer's attempt to complete a task is refused and nothing changes", async () => {
-    const store = new SqliteStore(harness.dataDir);
+    const store = openSqliteStores(harness.dataDir);
     try {
-      const engagement = (await store.get(engagementIdFor(config.tenantId, config.teams[0]!.channels[0]!.id)))!.value;
+      const engagement = (await store.engagements.get(
+        engagementIdFor(config.tenantId, config.teams[0]!.channels[0]!.id),
+      ))!.value;
       const identityCard = engagement.posts.find((p) => p.card === 'workshop:Identity Security')!;
       const refused = await invokeAs(playground.url, {
         from: userNamed('Lynne').id,
@@ -152,7 +154,7 @@ describe('running the security workshops in a team channel of the Agents Playgro
         type: 'application/vnd.microsoft.activity.message',
         value: 'Only SME or FastTrack Manager can do that here. Nothing was changed.',
       });
-      const after = (await store.get(engagement.id))!.value;
+      const after = (await store.engagements.get(engagement.id))!.value;
       expect(after.tasks.find((t) => t.id === '2533')?.status).toBe('notStarted');
     } finally {
       await store.close();

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { Playground } from '../../src/devtools/playground';
 import { engagementIdFor } from '../../src/domain/engagement';
-import { SqliteStore } from '../../src/store/sqliteStore';
+import { openSqliteStores } from '../../src/store/sqliteStores';
 import type { BotHarness } from '../fixtures/botHarness';
 import { cardShot, screenshot } from '../fixtures/browser';
 import { testClock } from '../fixtures/clock';
@@ -40,9 +40,9 @@ const summaryCard = () => ui().card('Mandatory work by role');
 
 /** The engagement as stored, to act as other people through the Playground's API where the page cannot. */
 async function stored() {
-  const store = new SqliteStore(harness.dataDir);
+  const store = openSqliteStores(harness.dataDir);
   try {
-    return (await store.get(engagementIdFor(config.tenantId, config.teams[0]!.channels[0]!.id)))!.value;
+    return (await store.engagements.get(engagementIdFor(config.tenantId, config.teams[0]!.channels[0]!.id)))!.value;
   } finally {
     await store.close();
   }

@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { EngagementStore } from '../../src/app/ports';
+import type { Stores } from '../../src/app/ports';
 import { engagementIdFor } from '../../src/domain/engagement';
 import type { Engagement } from '../../src/domain/types';
-import { CosmosStore } from '../../src/store/cosmosStore';
-import { SqliteStore } from '../../src/store/sqliteStore';
+import { connectCosmosStores } from '../../src/store/cosmosStores';
+import { openSqliteStores } from '../../src/store/sqliteStores';
 import { CardRenderer } from '../../src/teams/cards/renderer';
 import { EngagementCardViews } from '../../src/teams/cards/engagementCardViews';
 import { KEY_INPUTS_CARD } from '../../src/teams/views/cardKeys';
@@ -45,7 +45,7 @@ async function quiet(connector: FakeConnector, forMs: number): Promise<void> {
 
 const stores: [
   string,
-  () => Promise<{ env: Record<string, string>; open(): Promise<EngagementStore>; close(): Promise<void> }>,
+  () => Promise<{ env: Record<string, string>; open(): Promise<Stores>; close(): Promise<void> }>,
 ][] = [
   [
     'one SQLite file',
@@ -53,7 +53,7 @@ const stores: [
       const dir = mkdtempSync(join(tmpdir(), 'two-instances-'));
       return {
         env: { DATA_DIR: dir },
-        open: async () => new SqliteStore(dir),
+        open: async () => openSqliteStores(dir),
         close: async () => rmSync(dir, { recursive: true, force: true }),
       };
     },
@@ -65,7 +65,7 @@ const stores: [
       const env = { COSMOS_ENDPOINT: cosmos.endpoint, COSMOS_KEY: cosmos.key, COSMOS_DATABASE: 'two-instances' };
       return {
         env,
-        open: () => CosmosStore.connect({ endpoint: cosmos.endpoint, key: cosmos.key, database: 'two-instances' }),
+        open: () => connectCosmosStores({ endpoint: cosmos.endpoint, key: cosmos.key, database: 'two-instances' }),
         close: () => cosmos.stop(),
       };
     },
@@ -94,7 +94,7 @@ describe.each(stores)('two bot processes on %s', (name, prepare) => {
     expect((await postActivity(bots[0]!.url, setup)).status).toBe(200);
     connector.jitterMs = 300;
     const store = await backing.open();
-    const posted = (await store.get(engagementId))!.value.posts;
+    const posted = (await store.engagements.get(engagementId))!.value.posts;
     const copyOf = (taskId: string) => {
       const workshop = seedPlaybook.workshops.find((w) => w.tasks.some((t) => t.id === taskId))!.name;
       return posted.find((p) => p.card === `workshop:${workshop}`)!.activityId;
@@ -122,7 +122,7 @@ describe.each(stores)('two bot processes on %s', (name, prepare) => {
     );
     await quiet(connector, 1500);
 
-    const final: Engagement = (await store.get(engagementId))!.value;
+    const final: Engagement = (await store.engagements.get(engagementId))!.value;
     await store.close();
     // A lost change would make the next click on that task an invalid move, so every answer ok means every click kept.
     expect(answers.filter((a) => a.ok)).toHaveLength(TASKS.length * steps.length);
@@ -147,7 +147,7 @@ describe.each(stores)('two bot processes on %s', (name, prepare) => {
     connector.jitterMs = 0;
     connector.clear();
     const store = await backing.open();
-    const before = (await store.get(engagementId))!.value;
+    const before = (await store.engagements.get(engagementId))!.value;
     const clickOn = (bot: BotProcess, verb: string, taskId: string) =>
       postActivity(bot.url, cardAction(connector.serviceUrl, people.manager, verb, { engagementId, taskId }));
     connector.delayNext('PUT', 1500);
@@ -157,7 +157,7 @@ describe.each(stores)('two bot processes on %s', (name, prepare) => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     await clickOn(bots[1]!, verb('4084'), '4084');
     await quiet(connector, 2500);
-    const final = (await store.get(engagementId))!.value;
+    const final = (await store.engagements.get(engagementId))!.value;
     await store.close();
     const shown = finalCopies(connector);
     const updates = connector.sent.filter((s) => s.method === 'PUT');

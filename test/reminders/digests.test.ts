@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { SqliteStore } from '../../src/store/sqliteStore';
+import { openSqliteStores } from '../../src/store/sqliteStores';
 import { cardAction, channelMessage, personalMessage } from '../fixtures/activities';
 import { startHarness, type BotHarness } from '../fixtures/botHarness';
 import { cardsIn, texts } from '../fixtures/cardText';
@@ -136,8 +136,8 @@ describe('acting from a digest', () => {
     expect((answer.body as { value: unknown }).value).toBe(
       'Only SME or FastTrack Manager can do that here. Nothing was changed.',
     );
-    const store = new SqliteStore(harness.dataDir);
-    const stored = (await store.get(engagementId))?.value;
+    const store = openSqliteStores(harness.dataDir);
+    const stored = (await store.engagements.get(engagementId))?.value;
     await store.close();
     expect(stored?.tasks.find((t) => t.id === '2533')?.status).toBe('notStarted');
     expect(stored?.revision).toBe(2);

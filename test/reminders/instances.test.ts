@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Store } from '../../src/app/ports';
-import { CosmosStore } from '../../src/store/cosmosStore';
-import { SqliteStore } from '../../src/store/sqliteStore';
+import type { Stores } from '../../src/app/ports';
+import { connectCosmosStores } from '../../src/store/cosmosStores';
+import { openSqliteStores } from '../../src/store/sqliteStores';
 import { startBotProcess, type BotProcess } from '../fixtures/botProcess';
 import { startLocalCosmos } from '../fixtures/cosmosServer';
 import { startFakeConnector, type FakeConnector } from '../fixtures/fakeConnector';
@@ -28,12 +28,12 @@ async function until(check: () => boolean, timeoutMs: number): Promise<void> {
   while (!check() && Date.now() - started < timeoutMs) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
-const backends: [string, () => Promise<{ env: Record<string, string>; store: Store; close(): Promise<void> }>][] = [
+const backends: [string, () => Promise<{ env: Record<string, string>; store: Stores; close(): Promise<void> }>][] = [
   [
     'SQLite',
     async () => {
       const dir = mkdtempSync(join(tmpdir(), 'reminder-instances-'));
-      const store = new SqliteStore(dir);
+      const store = openSqliteStores(dir);
       return { env: { DATA_DIR: dir }, store, close: async () => rmSync(dir, { recursive: true, force: true }) };
     },
   ],
@@ -42,7 +42,7 @@ const backends: [string, () => Promise<{ env: Record<string, string>; store: Sto
     async () => {
       const cosmos = await startLocalCosmos();
       const env = { COSMOS_ENDPOINT: cosmos.endpoint, COSMOS_KEY: cosmos.key, COSMOS_DATABASE: 'reminders' };
-      const store = await CosmosStore.connect({
+      const store = await connectCosmosStores({
         endpoint: cosmos.endpoint,
         key: cosmos.key,
         database: 'reminders',

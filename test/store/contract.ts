@@ -1,6 +1,6 @@
 import { history } from '../../src/app/history';
 import { changeTask } from '../../src/app/changeTask';
-import { type EngagementStore } from '../../src/app/ports';
+import type { EngagementStore, Stores } from '../../src/app/ports';
 import { AlreadyExistsError, ConflictError, NotFoundError } from '../../src/app/versionedWrites';
 import { InvalidTransitionError } from '../../src/domain/errors';
 import { changeTaskStatus } from '../../src/domain/transitions';
@@ -11,14 +11,16 @@ let channel = 0;
 const freshEngagement = () => anEngagement({ channelId: `19:contract-${Date.now()}-${channel++}@thread.tacv2` });
 
 /** The behaviour every EngagementStore must have; run once per implementation. */
-export function engagementStoreContract(name: string, open: () => Promise<EngagementStore>): void {
+export function engagementStoreContract(name: string, open: () => Promise<Stores>): void {
   describe(`${name} engagement store`, () => {
+    let stores: Stores;
     let store: EngagementStore;
     beforeAll(async () => {
-      store = await open();
+      stores = await open();
+      store = stores.engagements;
     });
     afterAll(async () => {
-      await store.close();
+      await stores.close();
     });
 
     it('finds nothing for an unknown id', async () => {
@@ -109,7 +111,7 @@ export function engagementStoreContract(name: string, open: () => Promise<Engage
     });
 
     it('answers the readiness ping', async () => {
-      await expect(store.ping()).resolves.toBeUndefined();
+      await expect(stores.ping()).resolves.toBeUndefined();
     });
   });
 }

@@ -1,4 +1,4 @@
-import { CosmosStore } from '../../src/store/cosmosStore';
+import { connectCosmosStores } from '../../src/store/cosmosStores';
 import { startLocalCosmos, type LocalCosmos } from '../fixtures/cosmosServer';
 import { engagementStoreContract } from './contract';
 import { reminderStoreContract } from './reminderContract';
@@ -11,19 +11,19 @@ afterAll(async () => {
 
 engagementStoreContract('Cosmos DB (@vercel/cosmosdb-server)', async () => {
   local = await startLocalCosmos();
-  return CosmosStore.connect({ endpoint: local.endpoint, key: local.key, database: 'contract' });
+  return connectCosmosStores({ endpoint: local.endpoint, key: local.key, database: 'contract' });
 });
 
 reminderStoreContract('Cosmos DB (@vercel/cosmosdb-server)', async () => {
   local ??= await startLocalCosmos();
-  return CosmosStore.connect({ endpoint: local.endpoint, key: local.key, database: 'reminders' });
+  return connectCosmosStores({ endpoint: local.endpoint, key: local.key, database: 'reminders' });
 });
 
 trailStoreContract(
   'Cosmos DB (@vercel/cosmosdb-server)',
   async () => {
     local ??= await startLocalCosmos();
-    return CosmosStore.connect({ endpoint: local.endpoint, key: local.key, database: 'trail' });
+    return connectCosmosStores({ endpoint: local.endpoint, key: local.key, database: 'trail' });
   },
   10_000,
 );
@@ -31,7 +31,7 @@ trailStoreContract(
 const account = process.env.COSMOS_ENDPOINT;
 if (account) {
   engagementStoreContract('Cosmos DB (real account at COSMOS_ENDPOINT)', () =>
-    CosmosStore.connect({
+    connectCosmosStores({
       endpoint: account,
       key: process.env.COSMOS_KEY,
       database: process.env.COSMOS_DATABASE ?? 'security-workshops-test',

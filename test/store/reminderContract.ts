@@ -1,6 +1,7 @@
-import { type Store } from '../../src/app/ports';
+import type { Stores } from '../../src/app/ports';
+import type { ReminderStore } from '../../src/app/reminderPorts';
 import { AlreadyExistsError, ConflictError } from '../../src/app/versionedWrites';
-import type { PersonRecord } from '../../src/app/reminderPorts';
+import type { PersonRecord } from '../../src/domain/reminderRecords';
 import { claimSend } from '../../src/app/sendRecords';
 import { people } from '../fixtures/engagement';
 
@@ -18,14 +19,16 @@ const aPerson = (nextDigestAt: string): PersonRecord => {
 };
 
 /** What reminders need from every store; run once per implementation. */
-export function reminderStoreContract(name: string, open: () => Promise<Store>): void {
+export function reminderStoreContract(name: string, open: () => Promise<Stores>): void {
   describe(`${name} reminder records`, () => {
-    let store: Store;
+    let stores: Stores;
+    let store: ReminderStore;
     beforeAll(async () => {
-      store = await open();
+      stores = await open();
+      store = stores.reminders;
     });
     afterAll(async () => {
-      await store.close();
+      await stores.close();
     });
 
     it('keeps a person once, and replaces them only on the current etag', async () => {
@@ -38,6 +41,17 @@ export function reminderStoreContract(name: string, open: () => Promise<Store>):
         ConflictError,
       );
       expect((await store.getPerson(record.key))?.value.timeZone).toBe('Europe/Paris');
+    });
+
+    it('reads a whole team in one call: the records that exist, each once, with their etags', async () => {
+      const team = [aPerson('2026-12-01T09:00:00.000Z'), aPerson('2026-12-01T09:00:00.000Z')];
+      const created = await Promise.all(team.map((record) => store.createPerson(record)));
+      const keys = [team[1]!.key, 'aad-nobody-has-this-key', team[0]!.key, team[1]!.key];
+      const found = await store.getPeople(keys);
+      expect(found.sort((a, b) => a.value.key.localeCompare(b.value.key))).toEqual(
+        created.sort((a, b) => a.value.key.localeCompare(b.value.key)),
+      );
+      expect(await store.getPeople([])).toEqual([]);
     });
 
     it('finds the people whose digest is due, earliest first, and only those', async () => {
@@ -58,7 +72,9 @@ export function reminderStoreContract(name: string, open: () => Promise<Store>):
       const key = `claim-${Date.now()}-${sequence++}`;
       const claim = () =>
         claimSend(store, key, '2026-12-01', (sends) =>
-          sends.scheduled ? 'taken' : { ...sends, scheduled: { status: 'claimed', at: 'now', engagementIds: [] } },
+          sends.scheduled
+            ? { kind: 'taken' }
+            : { kind: 'claim', sends: { ...sends, scheduled: { status: 'claimed', at: 'now', engagementIds: [] } } },
         );
       const results = await Promise.all([claim(), claim(), claim()]);
       expect(results.filter((r) => r.kind === 'claimed')).toHaveLength(1);

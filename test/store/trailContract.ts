@@ -1,7 +1,7 @@
 import { changeEngagement } from '../../src/app/changeEngagement';
 import { changeTask } from '../../src/app/changeTask';
 import { history } from '../../src/app/history';
-import { type EngagementStore } from '../../src/app/ports';
+import type { EngagementStore, Stores } from '../../src/app/ports';
 import { ConflictError } from '../../src/app/versionedWrites';
 import { AUDIT_KEPT, overflowingEvents } from '../../src/domain/audit';
 import { answerOutput } from '../../src/domain/outputs';
@@ -29,14 +29,16 @@ async function wholeTrail(store: EngagementStore, id: string) {
 }
 
 /** The complete audit trail, on every store: nothing capped, nothing lost, nothing seen twice. */
-export function trailStoreContract(name: string, open: () => Promise<EngagementStore>, changes: number): void {
+export function trailStoreContract(name: string, open: () => Promise<Stores>, changes: number): void {
   describe(`${name} audit trail`, () => {
+    let stores: Stores;
     let store: EngagementStore;
     beforeAll(async () => {
-      store = await open();
+      stores = await open();
+      store = stores.engagements;
     });
     afterAll(async () => {
-      await store.close();
+      await stores.close();
     });
 
     it(`keeps every one of ${changes} changes to one engagement, and the document stays the size of a few`, async () => {

@@ -1,5 +1,5 @@
 import { COPIES_KEPT } from '../../src/app/engagementSetup';
-import { SqliteStore } from '../../src/store/sqliteStore';
+import { openSqliteStores } from '../../src/store/sqliteStores';
 import { cardAction, channelMessage } from '../fixtures/activities';
 import { startHarness, type BotHarness } from '../fixtures/botHarness';
 import { buttonsOf, cardsIn, texts, type Card } from '../fixtures/cardText';
@@ -67,8 +67,8 @@ describe('keeping the posted cards current', () => {
 
 describe('every copy a person sees is current', () => {
   it('the copy a person clicked is updated for everyone too: the answer with their buttons reaches only them', async () => {
-    const store = new SqliteStore(harness.dataDir);
-    const posts = (await store.get(engagementId))!.value.posts;
+    const store = openSqliteStores(harness.dataDir);
+    const posts = (await store.engagements.get(engagementId))!.value.posts;
     await store.close();
     const clicked = posts.find((p) => p.card === 'workshop:Identity Security')!.activityId;
     const data = { engagementId, taskId: '2533' };
@@ -95,8 +95,8 @@ describe('every copy a person sees is current', () => {
     expect(moved.map((s) => texts(s.body))).toEqual(
       Array(2).fill(['Moved', 'This card was posted again further down; the newest copy is the one kept up to date.']),
     );
-    const store = new SqliteStore(harness.dataDir);
-    const posts = (await store.get(engagementId))!.value.posts;
+    const store = openSqliteStores(harness.dataDir);
+    const posts = (await store.engagements.get(engagementId))!.value.posts;
     await store.close();
     const summaries = posts.filter((p) => p.card === 'summary').map((p) => p.activityId);
     expect(summaries).toHaveLength(COPIES_KEPT);

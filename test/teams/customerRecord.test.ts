@@ -1,4 +1,4 @@
-import { SqliteStore } from '../../src/store/sqliteStore';
+import { openSqliteStores } from '../../src/store/sqliteStores';
 import { cardAction, channelMessage } from '../fixtures/activities';
 import { startHarness, type BotHarness } from '../fixtures/botHarness';
 import { cardsIn, texts, type Card } from '../fixtures/cardText';
@@ -212,9 +212,9 @@ describe('delete engagement', () => {
     );
     const replaced = cardsIn(harness.connector.sent.filter((s) => s.method === 'PUT').map((s) => s.body));
     expect(replaced.map((c) => texts(c)[0])).toEqual(Array(5).fill('Engagement deleted'));
-    const check = new SqliteStore(harness.dataDir);
-    expect(await check.get(engagementId)).toBeUndefined();
-    expect(await check.trail(engagementId, { beforeSeq: Number.MAX_SAFE_INTEGER, limit: 10 })).toEqual([]);
+    const check = openSqliteStores(harness.dataDir);
+    expect(await check.engagements.get(engagementId)).toBeUndefined();
+    expect(await check.engagements.trail(engagementId, { beforeSeq: Number.MAX_SAFE_INTEGER, limit: 10 })).toEqual([]);
     await check.close();
     expect((await say(people.manager, 'status'))[0]?.text).toContain('This channel has no engagement yet.');
     const lines = harness.logs.filter((l) => l.event === 'engagement.deleted');

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { SqliteStore } from '../../src/store/sqliteStore';
+import { openSqliteStores } from '../../src/store/sqliteStores';
+import type { Stores } from '../../src/app/ports';
 import { ACTION_VERBS } from '../../src/teams/actions/types';
 import { OTHER_TENANT } from '../../src/teams/bot';
 import { cardAction, channelMessage, TENANT } from '../fixtures/activities';
@@ -12,13 +13,13 @@ import { CHANNEL } from '../fixtures/activities';
 jest.setTimeout(120000);
 
 let harness: BotHarness;
-let store: SqliteStore;
+let store: Stores;
 const engagementId = engagementIdFor(TENANT, CHANNEL);
 
 beforeAll(async () => {
   harness = await startHarness({ MicrosoftAppTenantId: TENANT });
   await setUpChannel(harness);
-  store = new SqliteStore(harness.dataDir);
+  store = openSqliteStores(harness.dataDir);
 });
 afterAll(async () => {
   await store.close();
@@ -27,10 +28,10 @@ afterAll(async () => {
 
 type InvokeBody = { statusCode: number; type: string; value: unknown };
 
-const etag = async () => (await store.get(engagementId))?.etag;
+const etag = async () => (await store.engagements.get(engagementId))?.etag;
 /** The engagement without the record of posted cards: opening the Key Outputs card posts and records one. */
 const state = async () => {
-  const { posts: _posts, revision: _revision, ...rest } = (await store.get(engagementId))!.value;
+  const { posts: _posts, revision: _revision, ...rest } = (await store.engagements.get(engagementId))!.value;
   return rest;
 };
 

@@ -1,5 +1,5 @@
 import { OUTPUT_LIMITS, outputAreas } from '../../src/domain/outputs';
-import { SqliteStore } from '../../src/store/sqliteStore';
+import { openSqliteStores } from '../../src/store/sqliteStores';
 import { cardAction, channelMessage } from '../fixtures/activities';
 import { startHarness, type BotHarness } from '../fixtures/botHarness';
 import { cardsIn, texts } from '../fixtures/cardText';
@@ -49,8 +49,8 @@ describe('what a customer types, on the cards the FastTrack channel sees', () =>
     for (let i = 0; i < OUTPUT_LIMITS.addedAreas - 1; i++) {
       await act(people.customer, 'outputs.add', { newArea: `${i}${hostile(OUTPUT_LIMITS.area - 1, i)}` });
     }
-    const store = new SqliteStore(harness.dataDir);
-    const areas = outputAreas((await store.get(engagementId))!.value);
+    const store = openSqliteStores(harness.dataDir);
+    const areas = outputAreas((await store.engagements.get(engagementId))!.value);
     await store.close();
     for (const [i, area] of areas.entries()) {
       const answer =

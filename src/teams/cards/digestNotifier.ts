@@ -1,7 +1,7 @@
 import { MessageFactory } from 'botbuilder';
 import { plain } from '../views/format';
 import { UnreachableError, type Notifier } from '../../app/digestDelivery';
-import type { PersonRecord } from '../../app/reminderPorts';
+import type { PersonRecord } from '../../domain/reminderRecords';
 import type { Digest } from '../../domain/reminders';
 import type { Engagement } from '../../domain/types';
 import type { CardRenderer } from './renderer';
