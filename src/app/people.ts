@@ -1,4 +1,4 @@
-import { BoundedMap } from '../boundedMap';
+import { LRUCache } from 'lru-cache';
 import { isTimeZone } from '../domain/calendar';
 import { personKey } from '../domain/people';
 import { nextDigestAt, type ReminderPolicy } from '../domain/reminders';
@@ -58,7 +58,7 @@ async function upsert(
 /** The people reminders are for: learned from their activities and from the engagements' roles. */
 export class PeopleDirectory {
   /** What was last written per person, so an ordinary turn costs no store call. */
-  private readonly noted = new BoundedMap<string, { fingerprint: string; at: number }>(NOTED_LIMIT);
+  private readonly noted = new LRUCache<string, { fingerprint: string; at: number }>({ max: NOTED_LIMIT });
 
   constructor(private readonly deps: PeopleDeps) {}
 

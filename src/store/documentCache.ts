@@ -1,4 +1,4 @@
-import { BoundedMap } from '../boundedMap';
+import { LRUCache } from 'lru-cache';
 import type { Versioned } from '../app/versionedWrites';
 
 /** Freezes a document and everything in it; parts already frozen (shared with an earlier version) are skipped. */
@@ -16,10 +16,10 @@ function deepFreeze<T>(value: T): T {
  * would throw rather than corrupt what others read.
  */
 export class DocumentCache<T> {
-  private readonly entries: BoundedMap<string, Versioned<T>>;
+  private readonly entries: LRUCache<string, Versioned<T>>;
 
   constructor(limit = 1000) {
-    this.entries = new BoundedMap(limit);
+    this.entries = new LRUCache({ max: limit });
   }
 
   /** The document of `id` if the one cached is the one stored under `etag`. */

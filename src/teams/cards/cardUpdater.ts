@@ -1,4 +1,4 @@
-import { BoundedMap } from '../../boundedMap';
+import { LRUCache } from 'lru-cache';
 import type { Attachment } from 'botbuilder';
 import type { EngagementStore } from '../../app/ports';
 import type { CardPost, Engagement } from '../../domain/types';
@@ -11,11 +11,11 @@ import type { OutboundQueue } from '../outbound/outboundQueue';
  * the bot well under Teams' limit of 7 messages a second per conversation.
  */
 export const COALESCE_MS = 200;
-/** How many posted copies' shown revisions are remembered; the oldest are forgotten first. */
+/** How many posted copies' shown revisions are remembered; the least recently used are forgotten first. */
 const SHOWN_LIMIT = 10_000;
 /** Rendered cards kept for the other copies of the same card at the same revision (up to three are posted). */
 const RENDERED_LIMIT = 64;
-/** Copies whose update was given up, remembered to be brought current later; beyond this the oldest are dropped. */
+/** Copies whose update was given up, remembered to be brought current later; beyond this the least recently touched are dropped. */
 const STALE_LIMIT = 10_000;
 /** How often the copies known to be stale are tried again, and how many at most in one pass. */
 const STALE_PASS_MS = 30_000;
@@ -60,9 +60,9 @@ const addressOf = (engagement: Engagement, post: CardPost): ConversationAddress 
  */
 export class CardUpdater {
   private readonly pending = new Map<string, Pending>();
-  private readonly shown = new BoundedMap<string, number>(SHOWN_LIMIT);
-  private readonly rendered = new BoundedMap<string, Attachment>(RENDERED_LIMIT);
-  private readonly stale = new BoundedMap<string, StaleCopy>(STALE_LIMIT);
+  private readonly shown = new LRUCache<string, number>({ max: SHOWN_LIMIT });
+  private readonly rendered = new LRUCache<string, Attachment>({ max: RENDERED_LIMIT });
+  private readonly stale = new LRUCache<string, StaleCopy>({ max: STALE_LIMIT });
   private timer: NodeJS.Timeout | undefined;
   private readonly stalePass: NodeJS.Timeout;
 

@@ -1,4 +1,4 @@
-import { BoundedMap } from '../../boundedMap';
+import { LRUCache } from 'lru-cache';
 import { ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
 import {
   JwtTokenValidation,
@@ -12,7 +12,7 @@ import {
 /** Service URLs are a handful per cloud region; the bound only guards against a flood of odd ones. */
 const CLIENTS_KEPT = 100;
 
-function remembered<T>(cache: BoundedMap<string, Promise<T>>, key: string, create: () => Promise<T>): Promise<T> {
+function remembered<T>(cache: LRUCache<string, Promise<T>>, key: string, create: () => Promise<T>): Promise<T> {
   let client = cache.get(key);
   if (!client) {
     client = create();
@@ -27,8 +27,8 @@ function remembered<T>(cache: BoundedMap<string, Promise<T>>, key: string, creat
  * which cache their own tokens, so one per app id, service URL and audience serves every turn.
  */
 export class ReusedClientsAuthentication extends ConfigurationBotFrameworkAuthentication {
-  private readonly connectors = new BoundedMap<string, Promise<ConnectorClient>>(CLIENTS_KEPT);
-  private readonly tokenClients = new BoundedMap<string, Promise<UserTokenClient>>(CLIENTS_KEPT);
+  private readonly connectors = new LRUCache<string, Promise<ConnectorClient>>({ max: CLIENTS_KEPT });
+  private readonly tokenClients = new LRUCache<string, Promise<UserTokenClient>>({ max: CLIENTS_KEPT });
 
   override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
     const result = await super.authenticateRequest(activity, authHeader);

@@ -1,4 +1,4 @@
-import { BoundedMap } from '../../boundedMap';
+import { LRUCache } from 'lru-cache';
 import { isTimeZone } from '../../domain/calendar';
 import { graphemes } from '../../domain/text';
 import type { Person, TaskStatus } from '../../domain/types';
@@ -104,7 +104,7 @@ export const mayPress = (viewer: Viewer, rule: (person: Person) => boolean): boo
 
 // Built once per zone: constructing an Intl formatter costs far more than using one.
 const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-const clocks = new BoundedMap<string, Intl.DateTimeFormat>(500);
+const clocks = new LRUCache<string, Intl.DateTimeFormat>({ max: 500 });
 
 function clock(timeZone: string): Intl.DateTimeFormat {
   let format = clocks.get(timeZone);
@@ -117,7 +117,7 @@ function clock(timeZone: string): Intl.DateTimeFormat {
 }
 
 // Every card shows the same few change times again and again; formatting one is the costly part.
-const formatted = new BoundedMap<string, string>(2000);
+const formatted = new LRUCache<string, string>({ max: 2000 });
 
 /** "29 Nov 2026, 09:30 UTC", or in the reader's own zone: "29 Nov 2026, 10:30 (Europe/Paris)". */
 export function when(iso: string, timeZone?: string): string {
