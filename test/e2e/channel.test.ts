@@ -7,7 +7,7 @@ import { testClock } from '../fixtures/clock';
 import { cardShot, screenshot } from '../fixtures/browser';
 import { invokeAs, type PlaygroundConfig } from '../fixtures/playgroundApi';
 import { openPlayground, type PlaygroundSession } from '../fixtures/playgroundSession';
-import { playgroundUi } from '../fixtures/playgroundUi';
+import { linesOnceShowing, playgroundUi } from '../fixtures/playgroundUi';
 
 jest.setTimeout(180000);
 
@@ -39,6 +39,10 @@ const taskRow = (cardLocator: Locator, taskId: string): Locator =>
     .filter({ hasText: /○ Not started|◐ In progress|✔ Done|— Not applicable/ })
     .last();
 const ownCopy = (cardLocator: Locator, button: string) => ui().ownCopy(cardLocator, button);
+/** The card's text once it shows `text`, for the step to assert on (a failure prints what the card showed). */
+const textOnceShowing = async (cardLocator: Locator, text: string) =>
+  (await linesOnceShowing(cardLocator, text)).join('\n');
+const WORKSHOPS = ['Identity Security', 'Device Security', 'Information Security'];
 
 /** Unfolds the done and not-applicable tasks of a workshop card. */
 async function showFinished(workshop: Locator): Promise<void> {
@@ -58,7 +62,9 @@ const pick = (setup: Locator, index: number, name: string) => ui().pick(setup, i
 describe('running the security workshops in a team channel of the Agents Playground', () => {
   it('offers the setup card when the bot is installed in the channel', async () => {
     await page.getByText('General').first().click();
-    await card('Set up an engagement').waitFor();
+    const setup = await textOnceShowing(card('Set up an engagement'), 'Start the engagement');
+    expect(setup).toContain('Customer name');
+    expect(setup).toContain('Start the engagement');
     await screenshot(page, '1-setup-card');
   });
 
@@ -70,25 +76,35 @@ describe('running the security workshops in a team channel of the Agents Playgro
     await pick(setup, 3, userNamed('Lynne').name);
     await setup.getByLabel('Customer name').fill('Contoso');
     await setup.getByRole('button', { name: 'Start the engagement' }).click();
-    await card('Engagement started').waitFor();
-    for (const name of ['Identity Security', 'Device Security', 'Information Security']) {
-      await workshopCard(name).waitFor();
+    expect((await linesOnceShowing(card('Engagement started'), 'Engagement started'))[0]).toBe('Engagement started');
+    const progress = [];
+    for (const name of WORKSHOPS) {
+      const lines = await linesOnceShowing(workshopCard(name), 'mandatory task');
+      progress.push(lines.find((line) => line.includes('mandatory task')));
     }
-    await card('0 of 7 mandatory tasks done; 7 outstanding.').waitFor();
+    expect(progress).toEqual([
+      expect.stringContaining('0 of 1 mandatory task done'),
+      expect.stringContaining('0 of 4 mandatory tasks done'),
+      expect.stringContaining('0 of 2 mandatory tasks done'),
+    ]);
+    const summary = await textOnceShowing(card('Mandatory work by role'), '7 outstanding');
+    expect(summary).toContain('0 of 7 mandatory tasks done; 7 outstanding.');
     await screenshot(page, '2-workshop-cards');
   });
 
   it('the cards everyone shares are read-only; Refresh shows the FastTrack Manager their buttons', async () => {
     await expect(workshopCard('Device Security').getByRole('button', { name: 'Start' }).count()).resolves.toBe(0);
     await screenshot(page, '2a-shared-copy-read-only');
-    for (const name of ['Identity Security', 'Device Security', 'Information Security']) {
+    for (const name of WORKSHOPS) {
       await ownCopy(workshopCard(name), 'Start');
     }
     await ownCopy(card('Mandatory work by role'), 'Settings');
     await ownCopy(card('What the workshops need before they start'), 'Confirm');
   });
 
-  it("each card type is compact: the manager's copy of a workshop card of five open tasks is at most two thirds of the 870 px it was", async () => {
+  // Every card's height goes to docs/benchmarks.md; the summary, Key Outputs and settings cards are still
+  // taller than a screen (issue 16), so only these card types are held to a ceiling here.
+  it("the workshop and Key Inputs cards are compact: each at most 580 px, two thirds of the 870 px the manager's copy of five open tasks was", async () => {
     const heights = {
       identity: await cardShot(workshopCard('Identity Security'), 'workshop-identity'),
       device: await cardShot(workshopCard('Device Security'), 'workshop-device'),
@@ -97,7 +113,8 @@ describe('running the security workshops in a team channel of the Agents Playgro
       keyInputs: await cardShot(card('What the workshops need before they start'), 'key-inputs'),
     };
     expect(heights.device).toBeGreaterThan(200);
-    expect(heights.device).toBeLessThanOrEqual(580);
+    const { summary: _summary, ...compact } = heights;
+    expect(Object.entries(compact).filter(([, height]) => height > 580)).toEqual([]);
   });
 
   it('a FastTrack Manager completes a task from its card, and the card shows it done', async () => {
@@ -106,15 +123,16 @@ describe('running the security workshops in a team channel of the Agents Playgro
     await expect(row.getByRole('button').allInnerTexts()).resolves.toEqual(['Start', 'More']);
     await row.getByRole('button', { name: 'More' }).click();
     await row.getByRole('button', { name: 'Complete' }).click();
-    await workshopCard('Device Security').getByText('1 of 4 mandatory tasks done').waitFor();
+    expect(await textOnceShowing(device, '1 of 4 mandatory tasks done')).toContain('1 of 4 mandatory tasks done');
     await ui().sharedCopy(workshopCard('Device Security'), '1 of 4 mandatory tasks done', 'Start');
     await showFinished(workshopCard('Device Security'));
-    await taskRow(workshopCard('Device Security'), '2460').getByText('✔ Done', { exact: true }).waitFor();
+    expect(await textOnceShowing(taskRow(workshopCard('Device Security'), '2460'), '✔ Done')).toContain('✔ Done');
     await screenshot(page, '3-task-done');
   });
 
   it('the summary card shows the new progress', async () => {
-    await card('1 of 7 mandatory tasks done; 6 outstanding.').waitFor();
+    const summary = await textOnceShowing(card('Mandatory work by role'), '6 outstanding');
+    expect(summary).toContain('1 of 7 mandatory tasks done; 6 outstanding.');
     await screenshot(page, '4-summary-updated');
   });
 
@@ -122,17 +140,17 @@ describe('running the security workshops in a team channel of the Agents Playgro
     await ownCopy(card('Mandatory work by role'), 'Settings');
     await card('Mandatory work by role').getByRole('button', { name: 'Settings' }).click();
     const settings = card('Settings for Contoso');
-    await settings.getByText(`Now: ${userNamed('Megan').name}`).waitFor();
-    await settings.getByText(`Now: ${userNamed('Adele').name}`).waitFor();
-    await settings.getByText(`Now: ${userNamed('Lynne').name}`).waitFor();
+    const assigned = await textOnceShowing(settings, 'Now: ');
+    for (const first of ['Megan', 'Adele', 'Lynne']) expect(assigned).toContain(`Now: ${userNamed(first).name}`);
     await screenshot(page, '5a-settings-show-who-is-assigned');
     await cardShot(settings, 'settings');
     const taken = ['Megan', 'Adele', 'Lynne', config.currentUser.name];
     const newcomer = config.users.find((u) => !taken.some((name) => u.name.startsWith(name)))!;
     await pick(settings, 1, newcomer.name);
     await settings.getByRole('button', { name: 'Save settings' }).click();
-    await card('Settings saved').waitFor();
-    await card('Mandatory work by role').getByText(`FastTrack Engineer (${newcomer.name})`).waitFor();
+    expect((await linesOnceShowing(card('Settings saved'), 'Settings saved'))[0]).toBe('Settings saved');
+    const engineer = `FastTrack Engineer (${newcomer.name})`;
+    expect(await textOnceShowing(card('Mandatory work by role'), engineer)).toContain(engineer);
     await screenshot(page, '5b-settings-saved');
   });
 
@@ -168,11 +186,11 @@ describe('running the security workshops in a team channel of the Agents Playgro
   it("at 9 on Monday the FastTrack Manager's digest arrives in their personal chat", async () => {
     await page.getByText('Personal Chat').first().click();
     await say('my tasks');
-    await card('Your open tasks').waitFor();
+    expect(await textOnceShowing(card('Your open tasks'), 'Your open tasks')).toContain('Your open tasks');
     clock.set('2026-11-30T09:00:00Z');
     await harness.bot.sweepReminders();
     const digest = card('Your week ahead');
-    await digest.getByText('MDATP Business Value Deck').waitFor();
+    expect(await textOnceShowing(digest, 'MDATP Business Value Deck')).toContain('MDATP Business Value Deck');
     await screenshot(page, '6-digest-in-personal-chat');
     await cardShot(digest, 'digest');
   });
@@ -184,11 +202,13 @@ describe('running the security workshops in a team channel of the Agents Playgro
       .filter({ has: page.getByRole('button', { name: 'Complete' }) })
       .last();
     await row.getByRole('button', { name: 'Complete' }).click();
-    await card('Nothing outstanding for you.').waitFor();
+    const answer = await textOnceShowing(card('Nothing outstanding for you.'), 'Nothing outstanding');
+    expect(answer).not.toContain('MDATP Business Value Deck');
     await page.getByText('General').first().click();
-    await workshopCard('Device Security').getByText('2 of 4 mandatory tasks done').waitFor();
+    const device = workshopCard('Device Security');
+    expect(await textOnceShowing(device, '2 of 4 mandatory tasks done')).toContain('2 of 4 mandatory tasks done');
     await showFinished(workshopCard('Device Security'));
-    await taskRow(workshopCard('Device Security'), '4079').getByText('✔ Done', { exact: true }).waitFor();
+    expect(await textOnceShowing(taskRow(workshopCard('Device Security'), '4079'), '✔ Done')).toContain('✔ Done');
     await screenshot(page, '7-channel-updated-from-digest');
   });
 
@@ -198,16 +218,18 @@ describe('running the security workshops in a team channel of the Agents Playgro
     const earlier = await lists.count();
     await say('my tasks');
     const list = () => lists.nth(earlier);
-    await list().getByText('Office 365 Advanced Threat Protection Business Value Deck').waitFor();
+    const deck = 'Office 365 Advanced Threat Protection Business Value Deck';
+    expect(await textOnceShowing(list(), deck)).toContain(deck);
     const row = list()
       .locator('div')
       .filter({ hasText: '3750 ·' })
       .filter({ has: page.getByRole('button', { name: 'Start' }) })
       .last();
     await row.getByRole('button', { name: 'Start' }).click();
-    await list().getByText('In progress (optional)', { exact: false }).waitFor();
+    expect(await textOnceShowing(list(), 'In progress (optional)')).toContain('In progress (optional)');
     await screenshot(page, '8-started-from-my-tasks');
     await page.getByText('General').first().click();
-    await taskRow(workshopCard('Information Security'), '3750').getByText('◐ In progress', { exact: true }).waitFor();
+    const started = taskRow(workshopCard('Information Security'), '3750');
+    expect(await textOnceShowing(started, '◐ In progress')).toContain('◐ In progress');
   });
 });

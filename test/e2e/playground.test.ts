@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startPlayground, type Playground } from '../../src/devtools/playground';
 import { launchBrowser, loopbackPage, screenshot } from '../fixtures/browser';
 import { startHarness, type BotHarness } from '../fixtures/botHarness';
+import { linesOnceShowing } from '../fixtures/playgroundUi';
 
 jest.setTimeout(120000);
 
@@ -58,7 +59,9 @@ describe('the bot in the Microsoft 365 Agents Playground', () => {
 
   it('answers "help" with its commands', async () => {
     await say('help');
-    await page.getByText('What I can do and how to ask.').waitFor();
+    const help = page.locator('.ac-adaptiveCard').filter({ hasText: 'What I can do and how to ask.' }).last();
+    const text = (await linesOnceShowing(help, 'What I can do and how to ask.')).join('\n');
+    for (const command of ['workshops', 'my tasks', 'help']) expect(text).toContain(command);
     await screenshot(page, 'help-in-personal-chat');
   });
 });
