@@ -8,7 +8,6 @@ import { AUDIT_KEPT } from '../../src/domain/audit';
 import { anEngagement, people, T0 } from '../fixtures/engagement';
 import { engagementStoreContract } from './contract';
 import { reminderStoreContract } from './reminderContract';
-import { trailStoreContract } from './trailContract';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -20,7 +19,6 @@ afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true 
 
 engagementStoreContract('SQLite', async () => openSqliteStores(tempDir()));
 reminderStoreContract('SQLite', async () => openSqliteStores(tempDir()));
-trailStoreContract('SQLite', async () => openSqliteStores(tempDir()), 10_000);
 
 describe('SQLite engagement store on disk', () => {
   it('keeps engagements across a restart', async () => {
