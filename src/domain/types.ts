@@ -120,6 +120,8 @@ export interface CardPost {
   activityId: string;
   /** The conversation (channel thread) it was posted in, when not the engagement's own. */
   conversationId?: string;
+  /** Whose copy it is: a task list keeps the Start and Complete of the person who asked for it. */
+  viewer?: Person;
 }
 
 export interface Engagement {

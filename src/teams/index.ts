@@ -32,7 +32,7 @@ export function teamsEndpoint(connection: TeamsConnection, deps: BotDeps, metric
     store: deps.store,
     queue,
     connector: adapter.connector,
-    render: (engagement, card) => views.attachmentFor(engagement, card),
+    render: (engagement, post) => views.attachmentForPost(engagement, post),
     metrics,
   });
   const cards = new EngagementCards(deps, views, updater);

@@ -32,4 +32,23 @@ describe('which posted cards a change refreshes', () => {
       'keyOutputs',
     ]);
   });
+
+  it('task lists posted in the channel: with every task change and settings change, once per list', () => {
+    const posts = [
+      { card: 'tasks:', activityId: 'a1' },
+      { card: 'tasks:sme', activityId: 'a2' },
+      { card: 'tasks:', activityId: 'a3' },
+      { card: 'summary', activityId: 'a4' },
+    ];
+    const listed = { ...engagement, posts };
+    const task = engagement.tasks[0]!;
+    expect(cardsShowing(listed, { kind: 'task', taskId: task.id })).toEqual([
+      'summary',
+      `workshop:${task.workshop}`,
+      'tasks:',
+      'tasks:sme',
+    ]);
+    expect(cardsShowing(listed, { kind: 'settings' }).slice(-2)).toEqual(['tasks:', 'tasks:sme']);
+    expect(cardsShowing(listed, { kind: 'keyOutputs' })).toEqual(['keyOutputs', 'summary']);
+  });
 });

@@ -1,4 +1,5 @@
 import { changeTask } from '../../app/changeTask';
+import { InvalidTransitionError } from '../../domain/errors';
 import type { Engagement, TaskAction } from '../../domain/types';
 import { requiredField } from '../turn/actionData';
 import type { ActionContext, ActionResult, CardAction } from './types';
@@ -9,6 +10,8 @@ export interface TaskSurface {
   read(context: ActionContext): Promise<{
     engagementId: string;
     answer(changed: Engagement, taskId: string): Promise<ActionResult>;
+    /** The answer when the click came from a copy that was out of date (the task had moved on). */
+    outdated?(refused: InvalidTransitionError): Promise<ActionResult>;
   }>;
 }
 
@@ -16,15 +19,16 @@ export interface TaskSurface {
 export function taskChangeAction(action: TaskAction, surface: TaskSurface): CardAction {
   return {
     async run(context) {
-      const { engagementId, answer } = await surface.read(context);
+      const { engagementId, answer, outdated } = await surface.read(context);
       const taskId = requiredField(context.data, 'taskId', 32);
       const reason = action === 'notApplicable' ? context.data.get(`reason-${taskId}`) : undefined;
-      const { engagement } = await changeTask(context.deps, engagementId, {
-        taskId,
-        action,
-        actor: context.actor,
-        reason,
+      const change = { taskId, action, actor: context.actor, reason };
+      const changed = await changeTask(context.deps, engagementId, change).catch((error: unknown) => {
+        if (outdated && error instanceof InvalidTransitionError) return outdated(error);
+        throw error;
       });
+      if (!('engagement' in changed)) return changed;
+      const { engagement } = changed;
       context.cards.changed(engagement.value, { kind: 'task', taskId });
       return answer(engagement.value, taskId);
     },

@@ -2,6 +2,7 @@ import { LRUCache } from 'lru-cache';
 import type { Attachment } from 'botbuilder';
 import type { EngagementStore } from '../../app/ports';
 import type { CardPost, Engagement } from '../../domain/types';
+import { personKey } from '../../domain/people';
 import type { Metrics } from '../../metrics';
 import type { BotConnector, ConversationAddress } from '../outbound/botConnector';
 import type { OutboundQueue } from '../outbound/outboundQueue';
@@ -27,7 +28,7 @@ export interface CardUpdaterDeps {
   store: EngagementStore;
   queue: OutboundQueue;
   connector: BotConnector;
-  render(engagement: Engagement, card: string): Attachment;
+  render(engagement: Engagement, post: CardPost): Attachment;
   metrics: Metrics;
 }
 
@@ -169,7 +170,7 @@ export class CardUpdater {
     const current = (await this.deps.store.get(engagementId))?.value;
     const post = current?.posts.find((p) => p.activityId === activityId);
     if (!current || !post || (this.shown.get(activityId) ?? 0) >= current.revision) return this.forgetStale(activityId);
-    const attachment = this.renderOnce(current, post.card);
+    const attachment = this.renderOnce(current, post);
     await this.deps.connector.update(addressOf(current, post), activityId, {
       type: 'message',
       attachments: [attachment],
@@ -182,11 +183,12 @@ export class CardUpdater {
     if (after && after.revision > current.revision) this.schedule(after, [post.card]);
   }
 
-  private renderOnce(engagement: Engagement, card: string): Attachment {
-    const key = `${engagement.id}|${engagement.revision}|${card}`;
+  private renderOnce(engagement: Engagement, post: CardPost): Attachment {
+    const viewer = post.viewer ? personKey(post.viewer) : '';
+    const key = `${engagement.id}|${engagement.revision}|${post.card}|${viewer}`;
     let attachment = this.rendered.get(key);
     if (!attachment) {
-      attachment = this.deps.render(engagement, card);
+      attachment = this.deps.render(engagement, post);
       this.rendered.set(key, attachment);
     }
     return attachment;

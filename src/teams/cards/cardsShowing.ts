@@ -1,5 +1,12 @@
 import type { Engagement } from '../../domain/types';
-import { KEY_INPUTS_CARD, KEY_OUTPUTS_CARD, SUMMARY_CARD, workshopCardKey, workshopKeysOf } from '../views/cardKeys';
+import {
+  KEY_INPUTS_CARD,
+  KEY_OUTPUTS_CARD,
+  SUMMARY_CARD,
+  taskListKeysOf,
+  workshopCardKey,
+  workshopKeysOf,
+} from '../views/cardKeys';
 
 /** What a handler changed, in the terms that decide which posted cards show it. */
 export type EngagementChange =
@@ -14,7 +21,8 @@ export function cardsShowing(engagement: Engagement, change: EngagementChange): 
   switch (change.kind) {
     case 'task': {
       const workshop = engagement.tasks.find((t) => t.id === change.taskId)?.workshop;
-      return workshop === undefined ? [SUMMARY_CARD] : [SUMMARY_CARD, workshopCardKey(workshop)];
+      const lists = taskListKeysOf(engagement);
+      return workshop === undefined ? [SUMMARY_CARD, ...lists] : [SUMMARY_CARD, workshopCardKey(workshop), ...lists];
     }
     case 'keyInputs':
       // The workshop cards say whether their Key Inputs are confirmed.
@@ -24,6 +32,13 @@ export function cardsShowing(engagement: Engagement, change: EngagementChange): 
     case 'nextStep':
       return [SUMMARY_CARD];
     case 'settings':
-      return [KEY_INPUTS_CARD, ...workshopKeysOf(engagement), SUMMARY_CARD, KEY_OUTPUTS_CARD];
+      // Roles and services decide which tasks a list shows, and to whom.
+      return [
+        KEY_INPUTS_CARD,
+        ...workshopKeysOf(engagement),
+        SUMMARY_CARD,
+        KEY_OUTPUTS_CARD,
+        ...taskListKeysOf(engagement),
+      ];
   }
 }

@@ -1,13 +1,21 @@
 import { CardFactory, type Attachment } from 'botbuilder';
-import type { Engagement } from '../../domain/types';
+import type { CardPost, Engagement } from '../../domain/types';
 import type { Catalog } from '../../playbook/catalog';
-import { KEY_INPUTS_CARD, KEY_OUTPUTS_CARD, SUMMARY_CARD, WORKSHOP_PREFIX, workshopKeysOf } from '../views/cardKeys';
+import {
+  KEY_INPUTS_CARD,
+  KEY_OUTPUTS_CARD,
+  SUMMARY_CARD,
+  TASK_LIST_PREFIX,
+  WORKSHOP_PREFIX,
+  workshopKeysOf,
+} from '../views/cardKeys';
 import type { Viewer } from '../views/format';
 import { keyInputsView } from '../views/keyInputs';
 import { keyOutputsView } from '../views/keyOutputs';
 import { summaryView } from '../views/summary';
 import { workshopView } from '../views/workshop';
 import type { AdaptiveCard, CardRenderer } from './renderer';
+import { argsOfTaskListKey, channelTaskList } from './taskLists';
 
 /**
  * An engagement's cards as `viewer` sees them: the person's own copy (the answer to their click or refresh)
@@ -41,8 +49,17 @@ export class EngagementCardViews {
     return this.renderer.card('keyOutputs', keyOutputsView(engagement, playbook, viewer));
   }
 
-  /** The card a key names: the summary, Key Inputs, Key Outputs, or `workshop:<name>`. */
+  /** A task list posted in the channel, as its viewer sees it; a one-line notice once it lists nothing they may ask. */
+  taskList(engagement: Engagement, key: string, viewer: Viewer): AdaptiveCard {
+    const list =
+      viewer.person && channelTaskList(engagement, { ...viewer, person: viewer.person }, argsOfTaskListKey(key));
+    if (list && typeof list !== 'string') return this.renderer.card('taskList', list);
+    return this.renderer.card('notice', { title: 'Task list', text: list || 'This list is no longer kept.' });
+  }
+
+  /** The card a key names: the summary, Key Inputs, Key Outputs, `workshop:<name>` or a `tasks:` list. */
   render(engagement: Engagement, key: string, viewer: Viewer = {}): AdaptiveCard {
+    if (key.startsWith(TASK_LIST_PREFIX)) return this.taskList(engagement, key, viewer);
     if (key === SUMMARY_CARD) return this.summary(engagement, viewer);
     if (key === KEY_INPUTS_CARD) return this.keyInputs(engagement, viewer);
     if (key === KEY_OUTPUTS_CARD) return this.keyOutputs(engagement, viewer);
@@ -52,6 +69,11 @@ export class EngagementCardViews {
   /** The read-only copy everyone shares, as a message attachment. */
   attachmentFor(engagement: Engagement, key: string): Attachment {
     return CardFactory.adaptiveCard(this.render(engagement, key));
+  }
+
+  /** A posted copy as it stands now: the shared copy, or the copy of the person it was posted for. */
+  attachmentForPost(engagement: Engagement, post: Pick<CardPost, 'card' | 'viewer'>): Attachment {
+    return CardFactory.adaptiveCard(this.render(engagement, post.card, post.viewer ? { person: post.viewer } : {}));
   }
 
   /** Whether `key` names a card of this engagement. */

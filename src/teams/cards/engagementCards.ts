@@ -1,6 +1,6 @@
 import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import { claimPosting, recordPosts } from '../../app/engagementSetup';
-import type { CardPost, Engagement } from '../../domain/types';
+import type { CardPost, Engagement, Person } from '../../domain/types';
 import type { BotDeps } from '../deps';
 import { cardsShowing, type EngagementChange } from './cardsShowing';
 import type { EngagementCardViews } from './engagementCardViews';
@@ -61,13 +61,27 @@ export class EngagementCards {
     return (await this.postAndRecord(turn, engagement, missing, true)) ? 'posted' : 'failed';
   }
 
+  /**
+   * Posts a task list asked for in the channel and keeps it current like the engagement's cards: with the
+   * buttons of `viewer`, who asked for it, until newer copies of the same list retire it.
+   */
+  async postTaskList(turn: TurnContext, engagement: Engagement, key: string, viewer: Person): Promise<void> {
+    const post = { card: key, viewer };
+    const sent = await turn.sendActivity(MessageFactory.attachment(this.views.attachmentForPost(engagement, post)));
+    if (!sent?.id) return;
+    const posted = [{ ...post, activityId: sent.id, conversationId: turn.activity.conversation.id }];
+    await this.retire(turn, engagement, await recordPosts(this.deps, engagement.id, posted));
+  }
+
+  private async retire(turn: TurnContext, engagement: Engagement, retired: CardPost[]): Promise<void> {
+    const text = 'This card was posted again further down; the newest copy is the one kept up to date.';
+    await this.replaceWithNotice(turn, engagement, retired, { title: 'Moved', text });
+  }
+
   private async postAndRecord(turn: TurnContext, engagement: Engagement, keys: string[], endClaim: boolean) {
     const { posted, error } = await this.post(turn, engagement, keys);
-    if (posted.length > 0 || endClaim) {
-      const retired = await recordPosts(this.deps, engagement.id, posted, endClaim);
-      const text = 'This card was posted again further down; the newest copy is the one kept up to date.';
-      await this.replaceWithNotice(turn, engagement, retired, { title: 'Moved', text });
-    }
+    if (posted.length > 0 || endClaim)
+      await this.retire(turn, engagement, await recordPosts(this.deps, engagement.id, posted, endClaim));
     if (error)
       this.deps.logger.warn({ err: error, engagementId: engagement.id }, 'could not post the engagement cards');
     return !error;

@@ -1,5 +1,4 @@
-import { MessageFactory } from 'botbuilder';
-import { channelTaskList } from '../cards/taskLists';
+import { channelTaskList, channelTaskListKey } from '../cards/taskLists';
 import { viewerOf } from '../turn/turnFacts';
 import { withEngagement } from './withEngagement';
 import type { Command } from './types';
@@ -9,9 +8,11 @@ export const tasksCommand: Command = {
   usage: 'tasks [role | mine]',
   description: 'Open tasks: all of them, one role\'s ("tasks sme") or yours ("tasks mine"), to start or complete.',
   scope: 'conversation',
-  run: withEngagement(async ({ turn, deps, args }, engagement) => {
-    const list = channelTaskList(engagement, viewerOf(turn), args.join(' '));
+  run: withEngagement(async ({ turn, cards, args }, engagement) => {
+    const viewer = viewerOf(turn);
+    const words = args.join(' ');
+    const list = channelTaskList(engagement, viewer, words);
     if (typeof list === 'string') return void (await turn.sendActivity(list));
-    await turn.sendActivity(MessageFactory.attachment(deps.renderer.attachment('taskList', list)));
+    await cards.postTaskList(turn, engagement, channelTaskListKey(words, viewer.person), viewer.person);
   }),
 };

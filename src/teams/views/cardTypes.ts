@@ -179,6 +179,8 @@ export interface TaskListRow {
 export interface TaskListCardData {
   title: string;
   subtitle: string;
+  /** Why this list is the answer to a click on an outdated one, or empty. */
+  notice: string;
   groups: { heading: string; tasks: TaskListRow[] }[];
   /** How many rows did not fit, or empty. */
   more: string;

@@ -30,7 +30,7 @@ function row(engagement: Engagement, t: EngagementTask, viewer: Viewer, kind: Ta
  * Complete on the rows `viewer` may change: the same verbs' rules as the workshop cards.
  */
 export function taskListView(
-  heading: { title: string; subtitle: string },
+  heading: { title: string; subtitle: string; notice?: string },
   engagements: Engagement[],
   roles: (e: Engagement) => string[],
   viewer: Viewer,
@@ -59,6 +59,7 @@ export function taskListView(
   const shownGroups = groups.filter((g) => g.tasks.length > 0);
   return {
     ...heading,
+    notice: heading.notice ?? '',
     groups: shownGroups,
     more: hidden > 0 ? `…and ${plural(hidden, 'more open task')}.` : '',
     empty: shownGroups.length ? '' : 'No open tasks. 🎉',
