@@ -1,6 +1,6 @@
 import { afterPass, type PassLearned } from '../domain/digestPass';
 import { holdsRole, MANAGER_ROLE, personKey } from '../domain/people';
-import type { PersonRecord } from '../domain/reminderRecords';
+import type { PersonalCard, PersonRecord } from '../domain/reminderRecords';
 import { digestFor, type Digest, type DigestKind, type ReminderPolicy } from '../domain/reminders';
 import type { Engagement, Person } from '../domain/types';
 import type { Logger } from '../logger';
@@ -20,8 +20,10 @@ export class UnreachableError extends Error {
 
 /** The notification port: how digests and notices reach Teams. */
 export interface Notifier {
-  /** Delivers the digest in the person's 1:1 chat; resolves with that chat's id. */
-  sendDigest(person: PersonRecord, digest: Digest): Promise<{ conversationId: string }>;
+  /** Delivers the digest in the person's 1:1 chat; resolves with that chat's id and the message's. */
+  sendDigest(person: PersonRecord, digest: Digest): Promise<{ conversationId: string; activityId?: string }>;
+  /** Replaces cards no longer kept current with a pointer to the newest copy. */
+  retireCards(person: PersonRecord, cards: PersonalCard[]): Promise<void>;
   /** Tells the engagement's channel that these people cannot be reached with reminders. */
   announceUnreachable(engagement: Engagement, names: string[]): Promise<void>;
 }
@@ -39,7 +41,9 @@ export interface DigestDeps {
 }
 
 export type Delivery =
-  { kind: 'sent'; conversationId: string } | { kind: 'unreachable'; status: number } | { kind: 'failed' };
+  | { kind: 'sent'; conversationId: string; activityId?: string }
+  | { kind: 'unreachable'; status: number }
+  | { kind: 'failed' };
 
 /** Builds a person's digest, hands it to Teams, and keeps what the pass learned in one write. */
 export class DigestDelivery {
@@ -69,8 +73,8 @@ export class DigestDelivery {
 
   async deliver(record: PersonRecord, digest: Digest): Promise<Delivery> {
     try {
-      const { conversationId } = await this.deps.notifier.sendDigest(record, digest);
-      return { kind: 'sent', conversationId };
+      const { conversationId, activityId } = await this.deps.notifier.sendDigest(record, digest);
+      return { kind: 'sent', conversationId, ...(activityId && { activityId }) };
     } catch (error) {
       if (error instanceof UnreachableError) return { kind: 'unreachable', status: error.status };
       this.deps.logger.warn({ err: error, person: record.key }, 'could not send a digest');
@@ -93,6 +97,14 @@ export class DigestDelivery {
       if (!(error instanceof ConflictError)) throw error;
     }
     await this.updatePerson(read.value.key, (current) => afterPass(current, learned, now));
+  }
+
+  /** Best effort: a card left unretired only shows an older state. */
+  async retireCards(record: PersonRecord, cards: PersonalCard[]): Promise<void> {
+    if (cards.length === 0) return;
+    await this.deps.notifier.retireCards(record, cards).catch((error: unknown) => {
+      this.deps.logger.warn({ err: error, person: record.key }, 'could not retire older cards');
+    });
   }
 
   /** Tells each engagement's channel, once, that the person cannot be reached; after the record says so. */

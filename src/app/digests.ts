@@ -10,7 +10,7 @@ import {
 } from '../domain/digestPass';
 import { ForbiddenActorError, InvalidInputError, StateError, UnknownTaskError } from '../domain/errors';
 import { holdsRole, MANAGER_ROLE, mayChangeTask, personKey } from '../domain/people';
-import type { PersonRecord } from '../domain/reminderRecords';
+import { withCardPosted, type PersonalCard, type PersonRecord } from '../domain/reminderRecords';
 import type { Digest } from '../domain/reminders';
 import type { Engagement, Person } from '../domain/types';
 import { DigestDelivery, type Delivery, type DigestDeps } from './digestDelivery';
@@ -188,14 +188,20 @@ export class Digests {
     advance?: PassLearned['advance'],
   ): Promise<void> {
     const untold = delivery.kind === 'unreachable' ? notYetAnnounced(read.value, engagements) : [];
+    const posted: PersonalCard | undefined =
+      delivery.kind === 'sent' && delivery.activityId
+        ? { card: 'digest', activityId: delivery.activityId, conversationId: delivery.conversationId }
+        : undefined;
     await this.delivery.keep(read, {
       ...(advance && { advance }),
       ...(delivery.kind === 'sent' && { conversationId: delivery.conversationId }),
+      ...(posted && { posted }),
       ...(delivery.kind === 'unreachable' && {
         unreachable: { status: delivery.status, announcedIn: untold.map((e) => e.id) },
       }),
     });
     if (delivery.kind === 'unreachable') await this.delivery.announceUnreachable(read.value, untold);
+    if (posted) await this.delivery.retireCards(read.value, withCardPosted(read.value.cards, posted).retired);
   }
 
   private async keep<T>(read: Versioned<PersonRecord>, learned: PassLearned, outcome: T): Promise<T> {

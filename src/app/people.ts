@@ -4,7 +4,7 @@ import { personKey } from '../domain/people';
 import { nextDigestAt, type ReminderPolicy } from '../domain/reminders';
 import type { Engagement, Person } from '../domain/types';
 import { AlreadyExistsError } from './versionedWrites';
-import type { PersonRecord } from '../domain/reminderRecords';
+import { withCardPosted, type PersonalCard, type PersonRecord } from '../domain/reminderRecords';
 import type { ReminderStore } from './reminderPorts';
 import { retryOnConflict } from './retry';
 
@@ -126,6 +126,24 @@ export class PeopleDirectory {
         await this.deps.reminders.replacePerson({ ...current.value, snoozes }, current.etag);
       });
     }
+  }
+
+  /** Keeps a card posted in the person's 1:1 chat current from now on; returns the older copies it retires. */
+  async keepCard(key: string, posted: PersonalCard): Promise<PersonalCard[]> {
+    return retryOnConflict(async () => {
+      const current = await this.deps.reminders.getPerson(key);
+      if (!current) return [];
+      const { kept, retired } = withCardPosted(current.value.cards, posted);
+      await this.deps.reminders.replacePerson({ ...current.value, cards: kept }, current.etag);
+      return retired;
+    });
+  }
+
+  /** The records of these people that have cards kept current. */
+  async withCards(keys: string[]): Promise<PersonRecord[]> {
+    if (keys.length === 0) return [];
+    const records = await this.deps.reminders.getPeople(keys);
+    return records.map((r) => r.value).filter((r) => (r.cards ?? []).length > 0);
   }
 
   /** Forgets what was noted about a person, so their next activity is written (after a change elsewhere). */

@@ -1,5 +1,12 @@
 import { localDate } from './calendar';
-import { isLive, wasReminded, type PersonRecord, type SendRecord } from './reminderRecords';
+import {
+  isLive,
+  wasReminded,
+  withCardPosted,
+  type PersonalCard,
+  type PersonRecord,
+  type SendRecord,
+} from './reminderRecords';
 import { digestKindOn, nextDigestAt, type DigestKind, type ReminderPolicy } from './reminders';
 
 /**
@@ -65,6 +72,8 @@ export const remindedToday = (sends: SendRecord, clock: PassClock): Set<string> 
 export interface PassLearned {
   /** The 1:1 chat Teams answered the send with. */
   conversationId?: string;
+  /** The digest as posted, to be kept current with the person's other cards. */
+  posted?: PersonalCard;
   /** Teams refused the send (403, 404); the engagements whose channels are now told. */
   unreachable?: { status: number; announcedIn: string[] };
   /** The scheduled digest of this day is settled: the next one is due on the next business day. */
@@ -80,6 +89,7 @@ export function afterPass(record: PersonRecord, learned: PassLearned, now: Date)
   let next = record;
   if (learned.conversationId && learned.conversationId !== record.conversationId)
     next = { ...next, conversationId: learned.conversationId };
+  if (learned.posted) next = { ...next, cards: withCardPosted(next.cards, learned.posted).kept };
   if (learned.unreachable) {
     const announcedIn = [...new Set([...(record.unreachable?.announcedIn ?? []), ...learned.unreachable.announcedIn])];
     next = { ...next, unreachable: { at: now.toISOString(), status: learned.unreachable.status, announcedIn } };

@@ -18,6 +18,30 @@ export interface PersonRecord {
   snoozes: Snooze[];
   /** Teams refused to deliver to this person (403/404): not retried until they talk to the bot again. */
   unreachable?: { at: string; status: number; announcedIn: string[] };
+  /** The cards in the person's 1:1 chat that are kept current, oldest first (see withCardPosted). */
+  cards?: PersonalCard[];
+}
+
+/** A card the bot posted in the person's 1:1 chat and keeps current: `my tasks`, or a digest. */
+export interface PersonalCard {
+  card: 'myTasks' | 'digest';
+  activityId: string;
+  conversationId: string;
+}
+
+/** How many copies of each personal card are kept current; an older one is replaced by a pointer. */
+export const PERSONAL_COPIES_KEPT = 3;
+
+/** The person's kept cards once `posted` joins them, and those it retires (beyond the newest copies). */
+export function withCardPosted(
+  cards: PersonalCard[] | undefined,
+  posted: PersonalCard,
+): { kept: PersonalCard[]; retired: PersonalCard[] } {
+  const all = [...(cards ?? []).filter((c) => c.activityId !== posted.activityId), posted];
+  const kept = all.filter(
+    (c, i) => all.slice(i + 1).filter((later) => later.card === c.card).length < PERSONAL_COPIES_KEPT,
+  );
+  return { kept, retired: all.filter((c) => !kept.includes(c)) };
 }
 
 export type SendStatus = 'claimed' | 'sent' | 'failed';

@@ -4,6 +4,7 @@ import { WorkshopBot } from './bot';
 import { CardUpdater } from './cards/cardUpdater';
 import { EngagementCardViews } from './cards/engagementCardViews';
 import { EngagementCards } from './cards/engagementCards';
+import { PersonalCards, personalCardsRendering } from './cards/personalCards';
 import type { TeamsConnection } from './connection';
 import type { BotDeps } from './deps';
 import { AuthFailures } from './http/authFailures';
@@ -35,13 +36,26 @@ export function teamsEndpoint(connection: TeamsConnection, deps: BotDeps, metric
     render: (engagement, post) => views.attachmentForPost(engagement, post),
     metrics,
   });
-  const cards = new EngagementCards(deps, views, updater);
+  const personal = new PersonalCards({
+    people: deps.people,
+    queue,
+    connector: adapter.connector,
+    ...personalCardsRendering(deps),
+  });
+  const cards = new EngagementCards(deps, views, updater, personal);
   const bot = new WorkshopBot(deps, cards);
   const authFailures = new AuthFailures(deps.logger.child({ component: 'auth' }), metrics);
   return {
     messages: messagesEndpoint(adapter, (turn) => bot.run(turn), authFailures, deps.logger, connection.timeoutMs),
-    idle: (ms) => updater.idle(ms),
+    async idle(ms) {
+      const deadline = Date.now() + (ms ?? Infinity);
+      await personal.queued();
+      return updater.idle(Math.max(0, deadline - Date.now()));
+    },
     recoverStaleCards: () => updater.recoverStale(),
-    close: () => updater.close(),
+    close() {
+      updater.close();
+      personal.close();
+    },
   };
 }

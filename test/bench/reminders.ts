@@ -82,6 +82,7 @@ export async function sweepBench(): Promise<SweepFigures> {
     const notifier: Notifier = {
       sendDigest: async (person) => ((sent += 1), { conversationId: person.conversationId ?? '' }),
       announceUnreachable: async () => undefined,
+      retireCards: async () => undefined,
     };
     const started = performance.now();
     await digests(stores, notifier).sweep();

@@ -7,7 +7,7 @@ import { testClock } from '../fixtures/clock';
 import { cardShot, screenshot } from '../fixtures/browser';
 import { invokeAs, type PlaygroundConfig } from '../fixtures/playgroundApi';
 import { openPlayground, type PlaygroundSession } from '../fixtures/playgroundSession';
-import { linesOnceShowing, playgroundUi } from '../fixtures/playgroundUi';
+import { linesOnceShowing, linesWhen, playgroundUi } from '../fixtures/playgroundUi';
 
 jest.setTimeout(180000);
 
@@ -186,7 +186,7 @@ describe('running the security workshops in a team channel of the Agents Playgro
   it("at 9 on Monday the FastTrack Manager's digest arrives in their personal chat", async () => {
     await page.getByText('Personal Chat').first().click();
     await say('my tasks');
-    expect(await textOnceShowing(card('Your open tasks'), 'Your open tasks')).toContain('Your open tasks');
+    expect(await textOnceShowing(card('Your open tasks'), 'Your open tasks')).toContain('MDATP Business Value Deck');
     clock.set('2026-11-30T09:00:00Z');
     await harness.bot.sweepReminders();
     const digest = card('Your week ahead');
@@ -204,6 +204,12 @@ describe('running the security workshops in a team channel of the Agents Playgro
     await row.getByRole('button', { name: 'Complete' }).click();
     const answer = await textOnceShowing(card('Nothing outstanding for you.'), 'Nothing outstanding');
     expect(answer).not.toContain('MDATP Business Value Deck');
+    // The "my tasks" typed before the digest is kept current: the task done from the digest leaves it.
+    const earlier = page.locator('.ac-adaptiveCard').filter({ hasText: 'Your open tasks' }).first();
+    const kept = (await linesWhen(earlier, (shown) => !shown.includes('MDATP Business Value Deck'))).join('\n');
+    expect(kept).toContain('Your open tasks');
+    expect(kept).not.toContain('MDATP Business Value Deck');
+    await screenshot(page, '7a-my-tasks-kept-current');
     await page.getByText('General').first().click();
     const device = workshopCard('Device Security');
     expect(await textOnceShowing(device, '2 of 4 mandatory tasks done')).toContain('2 of 4 mandatory tasks done');

@@ -69,6 +69,7 @@ describe('one pass per due person', () => {
     const notifier: Notifier = {
       sendDigest: async () => ({ conversationId: 'a:chat-learned-by-the-send' }),
       announceUnreachable: async () => undefined,
+      retireCards: async () => undefined,
     };
     const result = await digestsOn(stores, store, notifier).sweep();
     expect(result).toEqual({ due: 1, sent: 1, nothingToSend: 0, skipped: 0, failed: 0 });
@@ -97,6 +98,7 @@ describe('one pass per due person', () => {
         return { conversationId: 'a:chat-learned-by-the-send' };
       },
       announceUnreachable: async () => undefined,
+      retireCards: async () => undefined,
     };
     await digestsOn(stores, stores.reminders, notifier).sweep();
     const after = (await stores.reminders.getPerson(key))!.value;

@@ -1,13 +1,14 @@
 import { MessageFactory } from 'botbuilder';
 import { plain } from '../views/format';
 import { UnreachableError, type Notifier } from '../../app/digestDelivery';
-import type { PersonRecord } from '../../domain/reminderRecords';
+import type { PersonalCard, PersonRecord } from '../../domain/reminderRecords';
 import type { Digest } from '../../domain/reminders';
 import type { Engagement } from '../../domain/types';
 import type { CardRenderer } from './renderer';
 import type { BotConnector } from '../outbound/botConnector';
 import { ConnectorError } from '../outbound/connectorHttp';
 import type { OutboundJob, OutboundQueue } from '../outbound/outboundQueue';
+import { MOVED_NOTICE } from '../views/cardKeys';
 import { digestView } from '../views/digest';
 
 const UNREACHABLE = new Set([403, 404]);
@@ -24,14 +25,35 @@ export class TeamsNotifier implements Notifier {
     private readonly botIdFallback: string,
   ) {}
 
-  sendDigest(person: PersonRecord, digest: Digest): Promise<{ conversationId: string }> {
+  sendDigest(person: PersonRecord, digest: Digest): Promise<{ conversationId: string; activityId?: string }> {
     const card = MessageFactory.attachment(this.renderer.attachment('digest', digestView(digest)));
     let conversationId = person.conversationId;
     return this.enqueue(conversationId ?? `new:${person.key}`, { digest: digest.kind }, async () => {
       conversationId ??= await this.openChat(person);
-      await this.connector.send({ serviceUrl: person.serviceUrl, conversationId }, card);
-      return { conversationId };
+      const { id } = await this.connector.send({ serviceUrl: person.serviceUrl, conversationId }, card);
+      return { conversationId, ...(id && { activityId: id }) };
     });
+  }
+
+  async retireCards(person: PersonRecord, cards: PersonalCard[]): Promise<void> {
+    const pointer = MessageFactory.attachment(this.renderer.attachment('notice', MOVED_NOTICE));
+    for (const card of cards) {
+      this.queue.enqueue({
+        conversation: `${person.serviceUrl}|${card.conversationId}`,
+        kind: 'cardUpdates',
+        key: card.activityId,
+        idempotent: true,
+        labels: { card: card.card },
+        run: async () => {
+          await this.connector.update(
+            { serviceUrl: person.serviceUrl, conversationId: card.conversationId },
+            card.activityId,
+            pointer,
+          );
+        },
+        gaveUp: () => undefined,
+      });
+    }
   }
 
   async announceUnreachable(engagement: Engagement, names: string[]): Promise<void> {

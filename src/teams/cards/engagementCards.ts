@@ -4,6 +4,8 @@ import type { CardPost, Engagement, Person } from '../../domain/types';
 import type { BotDeps } from '../deps';
 import { cardsShowing, type EngagementChange } from './cardsShowing';
 import type { EngagementCardViews } from './engagementCardViews';
+import { MOVED_NOTICE } from '../views/cardKeys';
+import type { PersonalCards } from './personalCards';
 
 /** Has the posted copies of an engagement's cards brought up to date in the background. */
 export interface CardUpdates {
@@ -16,6 +18,7 @@ export class EngagementCards {
     private readonly deps: BotDeps,
     readonly views: EngagementCardViews,
     private readonly updates: CardUpdates,
+    readonly personal: Pick<PersonalCards, 'schedule' | 'postMyTasks'>,
   ) {}
 
   /**
@@ -74,8 +77,7 @@ export class EngagementCards {
   }
 
   private async retire(turn: TurnContext, engagement: Engagement, retired: CardPost[]): Promise<void> {
-    const text = 'This card was posted again further down; the newest copy is the one kept up to date.';
-    await this.replaceWithNotice(turn, engagement, retired, { title: 'Moved', text });
+    await this.replaceWithNotice(turn, engagement, retired, MOVED_NOTICE);
   }
 
   private async postAndRecord(turn: TurnContext, engagement: Engagement, keys: string[], endClaim: boolean) {
@@ -122,5 +124,7 @@ export class EngagementCards {
    */
   changed(engagement: Engagement, change: EngagementChange): void {
     this.updates.schedule(engagement, cardsShowing(engagement, change));
+    // The 1:1 cards (`my tasks`, digests) list tasks; roles decide whose.
+    if (change.kind === 'task' || change.kind === 'settings') this.personal.schedule(engagement.memberKeys);
   }
 }

@@ -1,4 +1,3 @@
-import { MessageFactory } from 'botbuilder';
 import { myTaskList } from '../cards/taskLists';
 import { viewerOf } from '../turn/turnFacts';
 import type { Command } from './types';
@@ -8,8 +7,8 @@ export const myTasksCommand: Command = {
   usage: 'my tasks',
   description: 'Your open tasks across every engagement, to start or complete (in our 1:1 chat).',
   scope: 'personal',
-  async run({ turn, deps }) {
+  async run({ turn, deps, cards }) {
     const list = await myTaskList(deps, viewerOf(turn));
-    await turn.sendActivity(MessageFactory.attachment(deps.renderer.attachment('taskList', list)));
+    await cards.personal.postMyTasks(turn, deps.renderer.attachment('taskList', list));
   },
 };

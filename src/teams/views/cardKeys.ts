@@ -1,5 +1,11 @@
 import type { Engagement } from '../../domain/types';
 
+/** What a posted copy shows once newer copies of the same card are the ones kept current. */
+export const MOVED_NOTICE = {
+  title: 'Moved',
+  text: 'This card was posted again further down; the newest copy is the one kept up to date.',
+};
+
 /** The keys an engagement's posted cards are remembered and re-rendered by. */
 export const SUMMARY_CARD = 'summary';
 export const KEY_INPUTS_CARD = 'keyInputs';
