@@ -7,7 +7,7 @@ import { cardShot, screenshot } from '../fixtures/browser';
 import { testClock } from '../fixtures/clock';
 import { invokeAs, type PlaygroundConfig } from '../fixtures/playgroundApi';
 import { openPlayground, type PlaygroundSession } from '../fixtures/playgroundSession';
-import { playgroundUi } from '../fixtures/playgroundUi';
+import { linesOnceShowing, playgroundUi } from '../fixtures/playgroundUi';
 
 jest.setTimeout(180000);
 
@@ -36,7 +36,7 @@ const inputsCard = () =>
     .filter({ hasText: 'M365 Security Conversation completed' })
     .filter({ hasText: /Not confirmed|Confirmed by/ })
     .last();
-const summaryCard = () => ui().card('Mandatory work by role');
+const summaryCard = () => ui().summaryCard();
 
 /** The engagement as stored, to act as other people through the Playground's API where the page cannot. */
 async function stored() {
@@ -146,9 +146,15 @@ describe("the customer's side, in a team channel of the Agents Playground", () =
     await outputsCard().getByRole('button', { name: 'Sign off the Key Outputs' }).click();
     await outputsCard().getByText(`Signed off by ${config.currentUser.name}`, { exact: false }).waitFor();
     const summary = summaryCard();
-    await summary.getByText("Areas the customer doesn't plan to enable, with the reasons why").waitFor();
-    await summary.getByText('No Azure AD Premium P2 licences this year').waitFor();
-    await summary.getByText('They open when the workshops are finished', { exact: false }).waitFor();
+    const toggle = summary.getByRole('button', { name: 'Show the Key Outputs record' });
+    await toggle.waitFor();
+    expect(await cardShot(summary, 'summary-signed-off')).toBeLessThanOrEqual(600);
+    await toggle.click();
+    const record = (await linesOnceShowing(summary, 'No Azure AD Premium P2 licences this year')).join('\n');
+    expect(record).toContain("Areas the customer doesn't plan to enable, with the reasons why");
+    expect(record).toContain('No Azure AD Premium P2 licences this year');
+    expect(record).toContain('The Next Steps open once the workshops are finished');
+    expect(record).toContain('Hide the Key Outputs record');
     await screenshot(page, 'customer-4-signed-off');
   });
 
@@ -168,8 +174,18 @@ describe("the customer's side, in a team channel of the Agents Playground", () =
     await summary.getByText('If no workshops are required, proceed to Address Technical Gaps.').waitFor();
     await ui().ownCopy(summary, 'Choose: Conduct Services Workshops');
     await screenshot(page, 'customer-5-next-steps');
+    // The next action comes first: the Next Steps sit right under the headline, and the card fits a screen.
+    const lines = await linesOnceShowing(summary, 'Next Steps');
+    expect(lines.slice(2, 4)).toEqual(['All 7 mandatory tasks done.', 'Next Steps: the FastTrack Manager chooses one']);
+    expect(await cardShot(summary, 'summary-next-steps')).toBeLessThanOrEqual(600);
     await summary.getByRole('button', { name: 'Choose: Address Technical Gaps' }).click();
-    await summaryCard().getByText('Complete:', { exact: false }).waitFor();
+    const done = (await linesOnceShowing(summaryCard(), 'This engagement is complete')).join('\n');
+    expect(done).toContain(
+      'This engagement is complete: If no workshops are required, proceed to Address Technical Gaps.',
+    );
+    expect(done).toContain('Complete: ');
+    expect(done).not.toContain('Choose: ');
+    expect(await cardShot(summaryCard(), 'summary-complete')).toBeLessThanOrEqual(600);
     expect((await stored()).completion?.nextStep).toBe(
       'If no workshops are required, proceed to Address Technical Gaps.',
     );

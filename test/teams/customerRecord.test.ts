@@ -115,7 +115,7 @@ describe('Key Outputs, answered and signed off by the customer', () => {
         'No Azure AD P2 licences this year',
         'Intune',
         '✔ Enabled, 20 Nov 2026 · All laptops enrolled',
-        'They open when the workshops are finished: 3 mandatory tasks still open.',
+        'The Next Steps open once the workshops are finished: 3 mandatory tasks still open.',
       ]),
     );
   });

@@ -61,7 +61,10 @@ describe("each person's own copy of the summary, Key Inputs and Key Outputs", ()
   const engagement = anEngagement();
   const shown = {
     summary: (viewer: Viewer) =>
-      buttonsOf(renderer.card('summary', summaryView(engagement, seedPlaybook, 'T', viewer))),
+      // The Show and Hide toggles are everyone's: they only fold the card.
+      buttonsOf(renderer.card('summary', summaryView(engagement, seedPlaybook, 'T', viewer))).filter(
+        (title) => !/^(Show|Hide) /.test(title),
+      ),
     keyInputs: (viewer: Viewer) =>
       buttonsOf(renderer.card('keyInputs', keyInputsView(engagement, seedPlaybook, viewer))),
     keyOutputs: (viewer: Viewer) =>

@@ -65,6 +65,9 @@ export interface SummaryCardData {
   playbookTitle: string;
   customerName: string;
   overall: string;
+  /** The elements the summary's Show/Hide toggles open and close. */
+  ids: { tasks: string; roles: string; outputs: string };
+  openTasksLabel: string;
   /** The open mandatory tasks by name and owner. */
   openTasks: { text: string }[];
   moreOpen: string;
@@ -74,6 +77,8 @@ export interface SummaryCardData {
   contacts: string;
   inputs: string;
   outputsStatus: string;
+  /** Whether the customer signed the outputs off, so the summary has their record to show. */
+  hasOutputsRecord: boolean;
   /** Filled once the customer signed the outputs off. */
   enabledAreas: { area: string; detail: string }[];
   notPlannedHeading: string;

@@ -47,7 +47,7 @@ function nextStepsStatus(engagement: Engagement, zone?: string): string {
     return `Complete: ${personName(by)} chose the next step, ${when(at, zone)}: ${nextStep}`;
   }
   const blocked = nextStepsBlockedBy(engagement);
-  return blocked.length ? `They open when the workshops are finished: ${blocked.join('; ')}.` : '';
+  return blocked.length ? `The Next Steps open once the workshops are finished: ${blocked.join('; ')}.` : '';
 }
 
 export function summaryView(
@@ -69,10 +69,13 @@ export function summaryView(
     engagementId: engagement.id,
     playbookTitle,
     customerName: customer(engagement.customerName),
-    overall:
-      all.outstanding.length === 0
+    overall: engagement.completion
+      ? `This engagement is complete: ${engagement.completion.nextStep}`
+      : all.outstanding.length === 0
         ? `All ${plural(all.total, 'mandatory task')} done.`
         : `${all.done} of ${plural(all.total, 'mandatory task')} done; ${all.outstanding.length} outstanding.`,
+    ids: { tasks: `open-${engagement.id}`, roles: `roles-${engagement.id}`, outputs: `outputs-${engagement.id}` },
+    openTasksLabel: `Show the ${plural(all.outstanding.length, 'open task')}`,
     openTasks: all.outstanding.slice(0, OPEN_LISTED).map((t) => ({
       text: `**${t.id}** · ${t.name} — ${t.role}: ${names(peopleInRole(engagement, t.role))}`,
     })),
@@ -91,6 +94,7 @@ export function summaryView(
     contacts: names(engagement.customerContacts),
     inputs: inputsLine(engagement, playbook?.keyInputs ?? []),
     outputsStatus: outputsStatus(engagement, zone),
+    hasOutputsRecord: signedOff && answers.length > 0,
     enabledAreas: signedOff
       ? answers
           .filter((a) => a.answer?.answer === 'enabled')
