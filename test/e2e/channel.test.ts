@@ -46,7 +46,9 @@ const WORKSHOPS = ['Identity Security', 'Device Security', 'Information Security
 
 /** Unfolds the done and not-applicable tasks of a workshop card. */
 async function showFinished(workshop: Locator): Promise<void> {
-  await workshop.getByRole('button', { name: /^Show \d+ finished tasks?$/ }).click();
+  await workshop.getByRole('button', { name: /^Show \d+ finished$/ }).click();
+  // Opened, the toggle says how to fold them again.
+  expect(await textOnceShowing(workshop, 'Hide finished')).toContain('Hide finished');
 }
 
 const COMPOSER = '[contenteditable="true"][role="textbox"]';

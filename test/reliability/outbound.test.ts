@@ -137,7 +137,7 @@ describe('a copy whose update was given up', () => {
     const shown = [...lastShown().values()];
     expect(shown).toHaveLength(2);
     expect(shown.filter((t) => t.includes('1 of 7 mandatory tasks done; 6 outstanding.'))).toHaveLength(1);
-    expect(shown.filter((t) => t.includes('Show 1 finished task'))).toHaveLength(1);
+    expect(shown.filter((t) => t.includes('Show 1 finished'))).toHaveLength(1);
     expect(harness.bot.metrics.count('cardUpdates.stale')).toBe(0);
   }
 

@@ -56,6 +56,7 @@ export interface WorkshopCardData {
   finishedTasks: WorkshopTaskRow[];
   finishedCount: number;
   finishedLabel: string;
+  finishedHideLabel: string;
   finishedToggleId: string;
 }
 

@@ -112,7 +112,9 @@ export function workshopView(
     openTasks: tasks.filter((t) => !finished(t)).map((t) => taskRow(engagement, t, viewer)),
     finishedTasks: done.map((t) => taskRow(engagement, t, viewer)),
     finishedCount: done.length,
-    finishedLabel: `Show ${plural(done.length, 'finished task')}`,
+    // Short, so that both toggles and Refresh fit one row of the narrowest card.
+    finishedLabel: `Show ${done.length} finished`,
+    finishedHideLabel: 'Hide finished',
     finishedToggleId: `finished-${id}`,
   };
 }
