@@ -13,7 +13,7 @@ import { userMessage } from './turn/userMessages';
 import { welcomeView } from './views/catalog';
 
 const MENTION = /<at>[^<]*<\/at>/gi;
-export const OTHER_TENANT = 'This bot serves only the organisation it is registered in. Nothing was changed.';
+export const OTHER_TENANT = 'This bot serves only the organization it is registered in. Nothing was changed.';
 
 const quoted = (typed: string): string => (typed ? `"${plain(clipped(typed, 40))}"` : 'an empty message');
 

@@ -88,7 +88,7 @@ describe("the customer's side, in a team channel of the Agents Playground", () =
     await outputsCard().getByText('0 of 10 areas answered; not signed off yet.').waitFor();
     await answerArea('AADP', 'Not planned');
     await page
-      .getByText('Please check reason: it is required for an area the customer does not plan to enable.')
+      .getByText('Please check the reason: it is required for an area the customer does not plan to enable.')
       .waitFor();
     expect((await stored()).outputs?.answers ?? []).toEqual([]);
     await screenshot(page, 'customer-2-reason-required');
@@ -108,7 +108,7 @@ describe("the customer's side, in a team channel of the Agents Playground", () =
 
   it('a feature the contact writes as a link shows as text for everyone, not as a link', async () => {
     await ui().ownCopy(outputsCard(), 'Add feature');
-    await outputsCard().getByLabel("Another feature enabled per your organisation's policy").fill(HOSTILE_FEATURE);
+    await outputsCard().getByLabel('Another feature enabled per your organizational policy').fill(HOSTILE_FEATURE);
     await outputsCard().getByRole('button', { name: 'Add feature' }).click();
     await ui().sharedCopy(outputsCard(), '2 of 11 areas answered', 'Save answer');
     const shared = outputsCard();

@@ -152,7 +152,7 @@ describe('acting from a digest', () => {
 
   it('refuses a snooze of another length', async () => {
     const answer = await fromDigest(people.sme, 'digest.snooze', { taskId: '2533', days: '30' });
-    expect((answer.body as { value: unknown }).value).toBe('Please check days: it must be 1, 3 or 7.');
+    expect((answer.body as { value: unknown }).value).toBe('Please check the number of days: it must be 1, 3 or 7.');
   });
 });
 

@@ -129,6 +129,7 @@ const samples: { [K in CardName]: CardData[K][] } = {
       engagementId: started.id,
       requestId: '7f9c1e1a-2b44-4c57-9d0e-6a8b3c2d1e0f',
       customerName: 'C'.repeat(200),
+      customerPossessive: `${'C'.repeat(200)}'s`,
       text: 'This deletes everything.',
       deleteTitle: `Delete ${'C'.repeat(200)}'s data`,
     },

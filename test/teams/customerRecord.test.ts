@@ -60,7 +60,7 @@ describe('Key Inputs', () => {
 
   it('a FastTrack Manager can go ahead without them, only with a reason, which is recorded', async () => {
     expect(answerText(await act(people.manager, 'inputs.override', { overrideReason: '   ' }))).toBe(
-      'Please check reason: it is required to proceed without confirmed Key Inputs.',
+      'Please check the reason: it is required to proceed without confirmed Key Inputs.',
     );
     expect(answerText(await act(people.sme, 'inputs.override', { overrideReason: 'Because' }))).toBe(
       'Only FastTrack Manager can do that here. Nothing was changed.',
@@ -87,10 +87,10 @@ describe('Key Outputs, answered and signed off by the customer', () => {
       "Only the customer's contacts for this engagement can do that here. Nothing was changed.",
     );
     expect(answerText(await answer(people.customer, 'AADP', 'notPlanned', ' \n '))).toBe(
-      'Please check reason: it is required for an area the customer does not plan to enable.',
+      'Please check the reason: it is required for an area the customer does not plan to enable.',
     );
     expect(answerText(await answer(people.customer, 'Exchange', 'enabled'))).toBe(
-      'Please check area: it names "Exchange", which is not one of this engagement\'s areas.',
+      'Please check the area: it names "Exchange", which is not one of this engagement\'s areas.',
     );
     const answered = await answer(people.customer, 'AADP', 'notPlanned', 'No Azure AD P2 licences this year');
     expect(answerText(answered)).toContain('**AADP** · ✖ Not planned');

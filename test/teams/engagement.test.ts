@@ -113,7 +113,7 @@ describe('setting up an engagement in the customer channel', () => {
     const inputs = setupInputs(seedPlaybook);
     const response = await harness.post(cardAction(url(), people.manager, 'setup.submit', inputs));
     expect((response.body as InvokeBody).value).toBe(
-      'Please check SME: it names someone who is not a member of this conversation.',
+      'Please check the SME field: it names someone who is not a member of this conversation.',
     );
     harness.connector.clear();
     await harness.post(channelMessage(url(), people.manager, 'status'));
@@ -164,7 +164,7 @@ describe('moving tasks along from the workshop card', () => {
 
   it('needs a reason to mark a task not applicable and shows it', async () => {
     expect((await act(people.sme, 'task.notApplicable', { taskId: '4085' })).value).toBe(
-      'Please check reason: it is required to mark a task not applicable.',
+      'Please check the reason: it is required to mark a task not applicable.',
     );
     const card = (
       await act(people.sme, 'task.notApplicable', { taskId: '4085', 'reason-4085': 'Customer uses Defender already' })

@@ -2,6 +2,7 @@ import { CardRenderer } from '../../src/teams/cards/renderer';
 import { when, type Viewer } from '../../src/teams/views/format';
 import { keyInputsView } from '../../src/teams/views/keyInputs';
 import { keyOutputsView } from '../../src/teams/views/keyOutputs';
+import { confirmDeleteView, engagementDeleted } from '../../src/teams/views/notices';
 import { setupView } from '../../src/teams/views/setup';
 import { summaryView } from '../../src/teams/views/summary';
 import { workshopView } from '../../src/teams/views/workshop';
@@ -112,5 +113,16 @@ describe('times and counts', () => {
     expect(workshopView(one, seedPlaybook, 'Identity Security').progressText).toBe('0 of 1 mandatory task done');
     expect(workshopView(one, seedPlaybook, 'Device Security').progressText).toBe('0 of 0 mandatory tasks done');
     expect(summaryView(one, seedPlaybook, 'T').overall).toBe('0 of 1 mandatory task done; 1 outstanding.');
+  });
+});
+
+describe('names in sentences', () => {
+  it("a customer whose name ends in s gets an apostrophe, not 's", () => {
+    const pharma = anEngagement({ customerName: 'Contoso Pharmaceuticals' });
+    expect(confirmDeleteView(pharma, people.manager, 'r1').deleteTitle).toBe("Delete Contoso Pharmaceuticals' data");
+    expect(confirmDeleteView(pharma, people.manager, 'r1').customerPossessive).toBe("Contoso Pharmaceuticals'");
+    expect(engagementDeleted(people.manager, anEngagement()).text).toBe(
+      "Maria deleted all of Contoso's engagement data, its history included.",
+    );
   });
 });

@@ -1,5 +1,5 @@
 import type { RemindResult } from '../../app/digests';
-import { customer, plain } from '../views/format';
+import { customer, plain, possessive } from '../views/format';
 import { isTimeZone } from '../../domain/calendar';
 import { ForbiddenActorError } from '../../domain/errors';
 import { holdsRole, MANAGER_ROLE } from '../../domain/people';
@@ -22,7 +22,7 @@ function clock(iso: string, zone: string | undefined): string {
 export function remindAnswer(result: RemindResult, customer: string, zone?: string): string {
   const lines: string[] = [];
   if (result.reminded.length) {
-    lines.push(`Reminded ${listed(result.reminded)} about ${customer}'s outstanding mandatory tasks.`);
+    lines.push(`Reminded ${listed(result.reminded)} about ${possessive(customer)} outstanding mandatory tasks.`);
   }
   if (result.already.length) {
     const who = result.already.map((a) => `${a.name} at ${clock(a.at, zone)}`);

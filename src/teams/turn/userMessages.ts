@@ -18,6 +18,16 @@ const ACTION_TEXT: Record<TaskAction, string> = {
   reopen: 'reopen',
 };
 
+/** How a sentence names the fields that the domain calls by their property names; a role keeps its name. */
+const FIELD_NAMES: Record<string, string> = {
+  customerContacts: 'the customer contacts',
+  servicesInScope: 'the services in scope',
+  targetDate: 'the target date',
+  days: 'the number of days',
+};
+const fieldName = (field: string): string =>
+  FIELD_NAMES[field] ?? (/^[a-z]/.test(field) ? `the ${field}` : `the ${plain(field)} field`);
+
 /** A short sentence for the person; the detail stays in the logs. Undefined for unexpected errors. */
 export function userMessage(error: unknown): string | undefined {
   if (error instanceof BadActionError) return error.reason;
@@ -31,7 +41,7 @@ export function userMessage(error: unknown): string | undefined {
   }
   if (error instanceof UnknownTaskError) return `There is no task ${plain(error.taskId)} in this engagement.`;
   // The domain's sentences can quote what people typed (a feature, a name): shown as plain text.
-  if (error instanceof InvalidInputError) return `Please check ${error.field}: it ${plain(error.problem)}.`;
+  if (error instanceof InvalidInputError) return `Please check ${fieldName(error.field)}: it ${plain(error.problem)}.`;
   if (error instanceof StateError) return `${plain(error.problem)} Nothing was changed.`;
   if (error instanceof NotFoundError) return 'This channel has no engagement yet. Type **workshops** to set one up.';
   if (error instanceof DomainError) return 'That could not be done. Nothing was changed.';

@@ -138,6 +138,8 @@ export interface ConfirmDeleteCardData {
   /** The deletion request both buttons name: single use, for the person who asked. */
   requestId: string;
   customerName: string;
+  /** "Contoso's", "Contoso Pharmaceuticals'" */
+  customerPossessive: string;
   text: string;
   deleteTitle: string;
 }

@@ -30,6 +30,9 @@ export const joined = (values: string[]): string => values.join(', ');
 
 export const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
+/** "Contoso's", "Contoso Pharmaceuticals'". */
+export const possessive = (name: string): string => (/s$/i.test(name) ? `${name}'` : `${name}'s`);
+
 /** What one character costs on a card once made plain and JSON-encoded (a word joiner may follow . and :). */
 const cardBytes = (character: string): number =>
   Buffer.byteLength(JSON.stringify(plain(character))) - 2 + (character === '.' || character === ':' ? 3 : 0);

@@ -1,7 +1,7 @@
 import { DELETION_REQUEST_MS } from '../../domain/deletion';
 import type { Engagement, Person } from '../../domain/types';
 import type { ConfirmDeleteCardData, NoticeCardData } from './cardTypes';
-import { customer, fitted, personName } from './format';
+import { customer, fitted, personName, possessive } from './format';
 
 /** The card `delete engagement` posts: it names the customer, and only the person who asked may confirm. */
 export function confirmDeleteView(engagement: Engagement, actor: Person, requestId: string): ConfirmDeleteCardData {
@@ -10,22 +10,23 @@ export function confirmDeleteView(engagement: Engagement, actor: Person, request
     engagementId: engagement.id,
     requestId,
     customerName,
+    customerPossessive: possessive(customerName),
     text:
-      `This deletes everything I keep about ${customerName}'s engagement: tasks, Key Inputs and Outputs, ` +
+      `This deletes everything I keep about ${possessive(customerName)} engagement: tasks, Key Inputs and Outputs, ` +
       'settings and the whole history. It cannot be undone. The cards in this channel will say it was deleted. ' +
       `Only ${personName(actor)} can confirm, within ${DELETION_REQUEST_MS / 60_000} minutes.`,
-    deleteTitle: `Delete ${fitted(engagement.customerName, 80)}'s data`,
+    deleteTitle: `Delete ${possessive(fitted(engagement.customerName, 80))} data`,
   };
 }
 
 export const engagementDeleted = (actor: Person, engagement: Engagement): NoticeCardData => ({
   title: 'Engagement deleted',
-  text: `${personName(actor)} deleted all of ${customer(engagement.customerName)}'s engagement data, its history included.`,
+  text: `${personName(actor)} deleted all of ${possessive(customer(engagement.customerName))} engagement data, its history included.`,
 });
 
 export const engagementKept = (actor: Person, engagement: Engagement): NoticeCardData => ({
   title: 'Nothing deleted',
-  text: `${personName(actor)} kept ${customer(engagement.customerName)}'s engagement. Nothing was deleted.`,
+  text: `${personName(actor)} kept ${possessive(customer(engagement.customerName))} engagement. Nothing was deleted.`,
 });
 
 export const settingsSaved = (actor: Person, engagement: Engagement): NoticeCardData => ({
