@@ -216,7 +216,7 @@ describe('running the security workshops in a team channel of the Agents Playgro
       .filter({ has: page.getByRole('button', { name: 'Complete' }) })
       .last();
     await row.getByRole('button', { name: 'Complete' }).click();
-    const answer = await textOnceShowing(card('Nothing outstanding for you.'), 'Nothing outstanding');
+    const answer = await textOnceShowing(card('No open mandatory tasks for you.'), 'No open mandatory tasks');
     expect(answer).not.toContain('MDATP Business Value Deck');
     // The "my tasks" typed before the digest is kept current: the task done from the digest leaves it.
     const earlier = page.locator('.ac-adaptiveCard').filter({ hasText: 'Your open tasks' }).first();
@@ -246,7 +246,7 @@ describe('running the security workshops in a team channel of the Agents Playgro
       .filter({ has: page.getByRole('button', { name: 'Start' }) })
       .last();
     await row.getByRole('button', { name: 'Start' }).click();
-    expect(await textOnceShowing(list(), 'In progress (optional)')).toContain('In progress (optional)');
+    expect(await textOnceShowing(list(), '◐ In progress · Optional')).toContain('◐ In progress · Optional');
     await screenshot(page, '8-started-from-my-tasks');
     await page.getByText('General').first().click();
     const started = taskRow(workshopCard('Information Security'), '3750');

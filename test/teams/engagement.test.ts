@@ -197,7 +197,7 @@ describe('commands in an engagement channel', () => {
       expect.arrayContaining([
         'Open tasks: SME',
         'Device Security',
-        '**4078** · MDATP – Position MDATP over 3rd Party AV — Not started · SME · Due 15 Jan 2027',
+        '**4078** · MDATP – Position MDATP over 3rd Party AV — ○ Not started · SME: Sam · Due 15 Jan 2027',
       ]),
     );
     expect(list.join('\n')).not.toContain('4084');
@@ -206,9 +206,9 @@ describe('commands in an engagement channel', () => {
   it('"tasks mine" lists the tasks of the roles the person holds', async () => {
     await harness.post(channelMessage(url(), people.engineer, 'tasks mine'));
     expect(texts(sentCards()[0]).filter((t) => t.startsWith('**'))).toEqual([
-      '**3747** · Exchange Online Protection Workshop — Not started · FastTrack Engineer · No target date',
-      '**3748** · Data Loss Prevention Workshop — Not started (optional) · FastTrack Engineer · No target date',
-      '**3749** · Office 365 Message Encryption Workshop — Not started (optional) · FastTrack Engineer · No target date',
+      '**3747** · Exchange Online Protection Workshop — ○ Not started · FastTrack Engineer: Erin · No target date',
+      '**3748** · Data Loss Prevention Workshop — ○ Not started · Optional · FastTrack Engineer: Erin · No target date',
+      '**3749** · Office 365 Message Encryption Workshop — ○ Not started · Optional · FastTrack Engineer: Erin · No target date',
     ]);
   });
 
@@ -265,7 +265,7 @@ describe('commands in an engagement channel', () => {
     expect(forged).toMatchObject({ statusCode: 400, value: { message: 'This task list is not one I know.' } });
     await harness.post(channelMessage(url(), people.engineer, 'tasks mine'));
     expect(texts(sentCards().at(-1)).join('\n')).toContain(
-      '**3747** · Exchange Online Protection Workshop — Not started',
+      '**3747** · Exchange Online Protection Workshop — ○ Not started',
     );
   });
 

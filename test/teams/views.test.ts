@@ -5,6 +5,7 @@ import { keyOutputsView } from '../../src/teams/views/keyOutputs';
 import { confirmDeleteView, engagementDeleted } from '../../src/teams/views/notices';
 import { setupView } from '../../src/teams/views/setup';
 import { summaryView } from '../../src/teams/views/summary';
+import { taskListView } from '../../src/teams/views/taskList';
 import { workshopView } from '../../src/teams/views/workshop';
 import { buttonsOf } from '../fixtures/cardText';
 import { anEngagement, people, seedPlaybook } from '../fixtures/engagement';
@@ -125,4 +126,26 @@ describe('names in sentences', () => {
       "Maria deleted all of Contoso's engagement data, its history included.",
     );
   });
+});
+
+it('a task list fills the button of the next step: Start on a task not started, Complete on one in progress', () => {
+  const engagement = anEngagement();
+  const started = {
+    ...engagement,
+    tasks: engagement.tasks.map((t) => (t.id === '4078' ? { ...t, status: 'inProgress' as const } : t)),
+  };
+  const list = taskListView(
+    { title: 'T', subtitle: 'S' },
+    [started],
+    () => ['SME'],
+    { person: people.sme },
+    {
+      list: 'mine',
+    },
+  );
+  const rows = list.groups.flatMap((g) => g.tasks);
+  const styles = (id: string) => rows.filter((r) => r.id === id).map((r) => [r.canStart, r.completeStyle]);
+  expect(styles('4078')).toEqual([[false, 'positive']]);
+  expect(styles('2533')).toEqual([[true, 'default']]);
+  expect(rows.find((r) => r.id === '4078')?.status).toBe('◐ In progress');
 });

@@ -180,6 +180,8 @@ export interface TaskListRow {
   due: string;
   canStart: boolean;
   canComplete: boolean;
+  startStyle: 'positive';
+  completeStyle: 'default' | 'positive';
   /** What Start and Complete send back: the task, and which list to answer with. */
   data: { engagementId: string; taskId: string; list: string; args?: string };
 }

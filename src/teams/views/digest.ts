@@ -11,7 +11,7 @@ function take<T>(items: T[], budget: { left: number }): T[] {
   return taken;
 }
 
-const TITLES = { daily: 'Your reminders', weekly: 'Your week ahead', now: 'Your outstanding tasks' } as const;
+const TITLES = { daily: 'Your reminders', weekly: 'Your week ahead', now: 'Your open mandatory tasks' } as const;
 
 function when(item: DigestItem): string {
   if (item.state === 'overdue')
@@ -75,7 +75,7 @@ export function digestView(digest: Digest | undefined, kind: Digest['kind'] = di
       notes: notes.map((text) => ({ text })),
     })),
     footer: !digest
-      ? 'Nothing outstanding for you. 🎉'
+      ? 'No open mandatory tasks for you. 🎉'
       : hidden > 0
         ? `…and ${plural(hidden, 'more task')}. Type **my tasks** in this chat to see them all.`
         : '',

@@ -4,6 +4,14 @@ import { graphemes } from '../../domain/text';
 import type { Person, TaskStatus } from '../../domain/types';
 
 /** A task's status as every card and message names it. */
+/** The mark before a task's status, the same on every card. */
+export const STATUS_SYMBOL: Record<TaskStatus, string> = {
+  notStarted: '○',
+  inProgress: '◐',
+  done: '✔',
+  notApplicable: '—',
+};
+
 export const STATUS_TEXT: Record<TaskStatus, string> = {
   notStarted: 'Not started',
   inProgress: 'In progress',

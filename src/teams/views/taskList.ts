@@ -1,7 +1,7 @@
-import { mayChangeTask } from '../../domain/people';
+import { mayChangeTask, peopleInRole } from '../../domain/people';
 import type { EngagementTask, Engagement } from '../../domain/types';
 import type { TaskListCardData, TaskListRow } from './cardTypes';
-import { type Viewer, customer, due, mayPress, plural, STATUS_TEXT } from './format';
+import { type Viewer, customer, due, mayPress, names, plural, STATUS_SYMBOL, STATUS_TEXT } from './format';
 
 /** Which list a row belongs to, so that a click on it answers with the same list, current. */
 export type TaskListKind = { list: 'mine' } | { list: 'channel'; args: string };
@@ -16,11 +16,15 @@ function row(engagement: Engagement, t: EngagementTask, viewer: Viewer, kind: Ta
   return {
     id: t.id,
     name: t.name,
-    status: `${STATUS_TEXT[t.status]}${t.mandatory ? '' : ' (optional)'}`,
-    role: t.role,
+    // Worded as the workshop cards word a task.
+    status: `${STATUS_SYMBOL[t.status]} ${STATUS_TEXT[t.status]}${t.mandatory ? '' : ' · Optional'}`,
+    role: `${t.role}: ${names(peopleInRole(engagement, t.role))}`,
     due: due(engagement.workshops.find((w) => w.name === t.workshop)?.targetDate),
     canStart: mayChange && t.status === 'notStarted',
     canComplete: mayChange,
+    // The filled button is the next step: Start on a task not started, Complete on one in progress.
+    startStyle: 'positive',
+    completeStyle: t.status === 'notStarted' ? 'default' : 'positive',
     data: { engagementId: engagement.id, taskId: t.id, ...kind },
   };
 }

@@ -1,7 +1,7 @@
 import { mayChangeTask, peopleInRole } from '../../domain/people';
 import { mandatoryProgress } from '../../domain/progress';
 import { allowedActions } from '../../domain/transitions';
-import type { Engagement, EngagementTask, TaskStatus } from '../../domain/types';
+import type { Engagement, EngagementTask } from '../../domain/types';
 import type { Playbook } from '../../playbook/types';
 import type { WorkshopCardData, WorkshopTaskRow } from './cardTypes';
 import {
@@ -16,12 +16,12 @@ import {
   shown,
   when,
   STATUS_TEXT,
+  STATUS_SYMBOL,
 } from './format';
 import { workshopCardKey } from './cardKeys';
 import { inputsNotice } from './keyInputs';
 import { refreshFor } from './refresh';
 
-const STATUS_SYMBOL: Record<TaskStatus, string> = { notStarted: '○', inProgress: '◐', done: '✔', notApplicable: '—' };
 // The host's semantic colours, which Teams adapts to light, dark and high-contrast themes.
 const STATUS_COLOR = { notStarted: 'Default', inProgress: 'Accent', done: 'Good', notApplicable: 'Default' } as const;
 
