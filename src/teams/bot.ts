@@ -1,8 +1,7 @@
 import { ActivityTypes, MessageFactory, TeamsActivityHandler, TurnContext, type InvokeResponse } from 'botbuilder';
-import { clipped } from '../domain/text';
-import { plain } from './views/format';
 import { ACTION_HANDLERS, handleCardAction } from './actions';
 import { commandMap, parseCommandText } from './commands';
+import { closestCommand, notHere } from './commands/notHere';
 import { offerSetup } from './commands/offerSetup';
 import type { Command, CommandName } from './commands/types';
 import type { BotDeps } from './deps';
@@ -14,19 +13,6 @@ import { welcomeView } from './views/catalog';
 
 const MENTION = /<at>[^<]*<\/at>/gi;
 export const OTHER_TENANT = 'This bot serves only the organization it is registered in. Nothing was changed.';
-
-const quoted = (typed: string): string => (typed ? `"${plain(clipped(typed, 40))}"` : 'an empty message');
-
-/** The answer to a message that is no command here: what was typed, and where it works if elsewhere. */
-function notHere(typed: string, known?: { inChannel: boolean; mine: boolean }): string {
-  if (known?.mine && !known.inChannel) return 'In our chat, type **my tasks** for your open tasks in every engagement.';
-  const where = !known
-    ? ''
-    : known.inChannel
-      ? ' here; it works in our 1:1 chat'
-      : " here; it works in a customer's channel";
-  return `I don't know ${quoted(typed)}${where}. Type **help** to see what I can do.`;
-}
 
 /** Parses each turn and dispatches it to a command or card-action handler; holds no business logic. */
 export class WorkshopBot extends TeamsActivityHandler {
@@ -80,7 +66,8 @@ export class WorkshopBot extends TeamsActivityHandler {
     const inChannel = !isPersonal(turn);
     const elsewhere = command && command.scope !== 'all' && (command.scope === 'personal') === inChannel;
     if (!command || elsewhere) {
-      await turn.sendActivity(notHere(typed, command && { inChannel, mine: name === 'tasks' && args[0] === 'mine' }));
+      const where = command && { inChannel, mine: name === 'tasks' && args[0] === 'mine' };
+      await turn.sendActivity(notHere(typed, where, command ? undefined : closestCommand(name, this.commands.keys())));
       return;
     }
     try {

@@ -82,7 +82,18 @@ describe('chatting with the bot over HTTP', () => {
     );
     expect(harness.connector.sent.map((s) => s.body.text)).toEqual([
       'I don\'t know "make me a sandwich". Type **help** to see what I can do.',
-      'I don\'t know "status of everything of everything of e…" here; it works in a customer\'s channel. Type **help** to see what I can do.',
+      'I don\'t know "status of everything of everything of e…" here; it works in a customer\'s channel. In our chat, **my tasks** lists your open tasks in every engagement. Type **help** to see what I can do.',
+    ]);
+  });
+
+  it('suggests the command a slip of the keyboard meant', async () => {
+    await harness.post(personalMessage(harness.connector.serviceUrl, people.sme, 'hlep'));
+    await harness.post(personalMessage(harness.connector.serviceUrl, people.sme, 'workshop'));
+    await harness.post(personalMessage(harness.connector.serviceUrl, people.sme, 'hi'));
+    expect(harness.connector.sent.map((s) => s.body.text)).toEqual([
+      'I don\'t know "hlep". Did you mean **help**? Type **help** to see what I can do.',
+      'I don\'t know "workshop". Did you mean **workshops**? Type **help** to see what I can do.',
+      'I don\'t know "hi". Type **help** to see what I can do.',
     ]);
   });
 

@@ -104,6 +104,8 @@ describe('setting up an engagement in the customer channel', () => {
     expect(texts(device)).toContain("Reason: Not in the customer's licensing");
     expect(taskButtons(device, '4079')).toEqual([]);
     expect(texts(device)).toContain('0 of 2 mandatory tasks done');
+    // The header names only the services the customer is licensed for: Intune, not MDATP or Windows 10.
+    expect(texts(device)[0]).toBe('Contoso · Primary role: SME · Intune · No target date');
     const own = await act(people.manager, 'card.refresh', { card: 'workshop:Device Security' });
     expect(taskButtons(own.value as Card, '4079')).toEqual(['Bring into scope']);
   });

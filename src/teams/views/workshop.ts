@@ -102,9 +102,12 @@ export function workshopView(
     subtitle: [
       customer(engagement.customerName),
       `Primary role: ${workshop?.primaryRole ?? ''}`,
-      joined(workshop?.appliesTo ?? []),
+      // Only what the customer is licensed for: a service out of scope is not what this workshop covers for them.
+      joined((workshop?.appliesTo ?? []).filter((service) => engagement.servicesInScope.includes(service))),
       due(targetDate),
-    ].join(' · '),
+    ]
+      .filter(Boolean)
+      .join(' · '),
     progressText: `${progress.done} of ${plural(progress.total, 'mandatory task')} done`,
     progressBar: progressBar(progress.done, progress.total),
     successCriteria: (workshop?.successCriteria ?? []).map((text) => ({ text: `• ${text}` })),
