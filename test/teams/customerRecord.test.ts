@@ -41,9 +41,25 @@ const answer = (who: (typeof people)[keyof typeof people], area: string, kind: s
   act(who, 'outputs.answer', { area, answer: kind, text, date });
 
 describe('Key Inputs', () => {
+  it('the workshop card offers the Key Inputs card beside its notice, and a click posts it below', async () => {
+    const device = cardsIn(await say(people.customer, 'workshops'))[1]!;
+    expect(JSON.stringify(device)).toContain('"verb":"inputs.open"');
+    harness.connector.clear();
+    const answer = await act(people.customer, 'inputs.open', { card: 'workshop:Device Security' });
+    expect(texts(answer.value)).toContain('Device Security');
+    const posted = cardsIn(harness.connector.sent.filter((s) => s.method === 'POST').map((s) => s.body));
+    expect(posted).toHaveLength(1);
+    expect(texts(posted[0]).slice(1, 3)).toEqual([
+      'Key Inputs',
+      'What the workshops need before they start. FastTrack staff of this engagement confirm each one.',
+    ]);
+    const forged = await act(people.customer, 'inputs.open', { card: 'workshop:Nowhere' });
+    expect(forged).toMatchObject({ statusCode: 400, value: { message: 'This card is not one of this engagement.' } });
+  });
+
   it('staff confirm each one; until then the workshop cards say so plainly', async () => {
     const status = await say(people.manager, 'workshops');
-    expect(texts(cardsIn(status)[0]).join('\n')).toContain('2 Key Inputs not confirmed yet: type **inputs**.');
+    expect(texts(cardsIn(status)[0]).join('\n')).toContain('2 Key Inputs not confirmed yet.');
     expect(answerText(await act(people.customer, 'inputs.confirm', { input: '0' }))).toBe(
       'Only FastTrack staff of this engagement can do that here. Nothing was changed.',
     );

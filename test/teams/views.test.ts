@@ -52,10 +52,11 @@ describe("a person's own copy of a workshop card", () => {
     expect(Object.values(buttons({ person }))).toEqual(expected);
   });
 
-  it('the copy everyone shares is read-only: no task buttons, only Refresh', () => {
+  it('the copy everyone shares is read-only: no task buttons, only Key Inputs and Refresh', () => {
     expect(Object.values(buttons({})).every((title) => title === '')).toBe(true);
     const card = renderer.card('workshop', workshopView(engagement, seedPlaybook, 'Device Security'));
-    expect(buttonsOf(card).filter((t) => !/^(Show|Hide)|Success criteria/.test(t))).toEqual(['Refresh']);
+    // Key Inputs only posts their card (it changes nothing), so the shared copy offers it to everyone.
+    expect(buttonsOf(card).filter((t) => !/^(Show|Hide)|Success criteria/.test(t))).toEqual(['Key Inputs', 'Refresh']);
   });
 });
 

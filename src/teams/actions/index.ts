@@ -8,7 +8,7 @@ import { userMessage } from '../turn/userMessages';
 import { BadActionError, parseAction } from '../turn/actionData';
 import { deleteEngagementAction, keepEngagementAction } from './deleteActions';
 import { digestRow, snoozeAction } from './digestActions';
-import { confirmInputAction, overrideInputsAction } from './inputActions';
+import { confirmInputAction, openInputsAction, overrideInputsAction } from './inputActions';
 import { chooseNextStepAction } from './nextStepActions';
 import { refreshCardAction } from './refreshAction';
 import { addAreaAction, answerOutputAction, openOutputsAction, signOffAction } from './outputActions';
@@ -43,6 +43,7 @@ export const ACTION_HANDLERS: ActionHandlers = {
   'settings.open': openSettingsAction,
   'settings.save': saveSettingsAction,
   'summary.refresh': refreshSummaryAction,
+  'inputs.open': openInputsAction,
   'inputs.confirm': confirmInputAction,
   'inputs.override': overrideInputsAction,
   'outputs.open': openOutputsAction,

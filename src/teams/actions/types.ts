@@ -20,6 +20,7 @@ export const ACTION_VERBS = [
   'digest.snooze',
   'tasks.start',
   'tasks.complete',
+  'inputs.open',
   'inputs.confirm',
   'inputs.override',
   'outputs.open',

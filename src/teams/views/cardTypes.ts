@@ -43,6 +43,8 @@ export interface WorkshopCardData {
   engagementId: string;
   /** Says plainly that Key Inputs are unconfirmed, or that the manager went ahead without them; else empty. */
   inputsNotice: string;
+  /** Offers the Key Inputs card beside the notice while inputs are open (not when the manager went ahead). */
+  offerInputs: boolean;
   name: string;
   /** "Contoso · Primary role: SME · Intune, MDATP · Due 1 Dec 2026" */
   subtitle: string;

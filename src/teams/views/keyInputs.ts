@@ -14,7 +14,7 @@ export function inputsNotice(engagement: Engagement, playbook: Playbook | undefi
   const override = inputsOverride(engagement);
   if (override)
     return `Going ahead without confirmed Key Inputs (${personName(override.by)}: "${shown(override.reason, 200)}").`;
-  return `${plural(open.length, 'Key Input')} not confirmed yet: type **inputs**.`;
+  return `${plural(open.length, 'Key Input')} not confirmed yet.`;
 }
 
 export function keyInputsView(

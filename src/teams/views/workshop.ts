@@ -19,6 +19,7 @@ import {
   STATUS_SYMBOL,
 } from './format';
 import { workshopCardKey } from './cardKeys';
+import { inputsOverride, unconfirmedInputs } from '../../domain/keyInputs';
 import { inputsNotice } from './keyInputs';
 import { refreshFor } from './refresh';
 
@@ -98,6 +99,7 @@ export function workshopView(
     refresh: refreshFor(engagement, workshopCardKey(workshopName)),
     engagementId: engagement.id,
     inputsNotice: inputsNotice(engagement, playbook),
+    offerInputs: !inputsOverride(engagement) && unconfirmedInputs(engagement, playbook?.keyInputs ?? []).length > 0,
     name: workshopName,
     subtitle: [
       customer(engagement.customerName),
