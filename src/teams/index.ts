@@ -40,6 +40,7 @@ export function teamsEndpoint(connection: TeamsConnection, deps: BotDeps, metric
     people: deps.people,
     queue,
     connector: adapter.connector,
+    logger: deps.logger,
     ...personalCardsRendering(deps),
   });
   const cards = new EngagementCards(deps, views, updater, personal);

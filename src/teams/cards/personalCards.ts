@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { MessageFactory, type Attachment, type TurnContext } from 'botbuilder';
 import { LRUCache } from 'lru-cache';
 import type { PeopleDirectory } from '../../app/people';
+import type { Logger } from '../../logger';
 import { personKey } from '../../domain/people';
 import type { PersonalCard, PersonRecord } from '../../domain/reminderRecords';
 import type { BotDeps } from '../deps';
@@ -24,6 +25,7 @@ export interface PersonalCardsDeps {
   render(record: PersonRecord, card: PersonalCard): Promise<Attachment>;
   /** What a retired copy shows. */
   pointer: Attachment;
+  logger: Logger;
 }
 
 /** How the person's kept cards are rendered: as their own `my tasks` and digest answer with. */
@@ -101,6 +103,9 @@ export class PersonalCards {
     try {
       for (const record of await this.deps.people.withCards(keys))
         for (const card of record.cards ?? []) this.enqueue(record, card);
+    } catch (error) {
+      // The cards keep what they showed; the next change, or the person's next click, brings them current.
+      this.deps.logger.warn({ err: error, people: keys.length }, 'could not read whose 1:1 cards to update');
     } finally {
       this.flushing = undefined;
     }
