@@ -7,14 +7,19 @@ import { holdsRole, isStaff, MANAGER_ROLE } from '../../domain/people';
 import { type Viewer, customer, mayPress, personName, plural, when, shown } from './format';
 import { refreshFor } from './refresh';
 
-/** What the workshop cards say while Key Inputs are unconfirmed; empty once they are all confirmed. */
-export function inputsNotice(engagement: Engagement, playbook: Playbook | undefined): string {
+/**
+ * What the workshop cards say while Key Inputs are unconfirmed (empty once all are confirmed), and whether
+ * they offer the Key Inputs card beside it: not once the manager went ahead without them.
+ */
+export function inputsNotice(engagement: Engagement, playbook: Playbook | undefined): { text: string; offer: boolean } {
   const open = unconfirmedInputs(engagement, playbook?.keyInputs ?? []);
-  if (open.length === 0) return '';
+  if (open.length === 0) return { text: '', offer: false };
   const override = inputsOverride(engagement);
-  if (override)
-    return `Going ahead without confirmed Key Inputs (${personName(override.by)}: "${shown(override.reason, 200)}").`;
-  return `${plural(open.length, 'Key Input')} not confirmed yet.`;
+  if (override) {
+    const text = `Going ahead without confirmed Key Inputs (${personName(override.by)}: "${shown(override.reason, 200)}").`;
+    return { text, offer: false };
+  }
+  return { text: `${plural(open.length, 'Key Input')} not confirmed yet.`, offer: true };
 }
 
 export function keyInputsView(

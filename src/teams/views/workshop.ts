@@ -19,7 +19,6 @@ import {
   STATUS_SYMBOL,
 } from './format';
 import { workshopCardKey } from './cardKeys';
-import { inputsOverride, unconfirmedInputs } from '../../domain/keyInputs';
 import { inputsNotice } from './keyInputs';
 import { refreshFor } from './refresh';
 
@@ -95,11 +94,12 @@ export function workshopView(
   const targetDate = engagement.workshops.find((w) => w.name === workshopName)?.targetDate;
   const id = workshopName.replace(/[^A-Za-z0-9]/g, '');
   const done = tasks.filter(finished);
+  const notice = inputsNotice(engagement, playbook);
   return {
     refresh: refreshFor(engagement, workshopCardKey(workshopName)),
     engagementId: engagement.id,
-    inputsNotice: inputsNotice(engagement, playbook),
-    offerInputs: !inputsOverride(engagement) && unconfirmedInputs(engagement, playbook?.keyInputs ?? []).length > 0,
+    inputsNotice: notice.text,
+    offerInputs: notice.offer,
     name: workshopName,
     subtitle: [
       customer(engagement.customerName),
