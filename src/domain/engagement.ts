@@ -46,5 +46,6 @@ export function startEngagement(playbook: Playbook, input: NewEngagement, now: D
     posts: [],
     memberKeys: memberKeys(settings),
   };
-  return withEvents(engagement, scoped.events);
+  const setUp = { at, actor: input.createdBy, action: 'setUp' as const, subject: settings.customerName };
+  return withEvents(engagement, [setUp, ...scoped.events]);
 }

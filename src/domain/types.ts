@@ -34,6 +34,7 @@ export interface RoleAssignment {
 }
 
 export type AuditAction =
+  | 'setUp'
   | TaskAction
   | 'outOfScope'
   | 'intoScope'

@@ -25,7 +25,11 @@ describe('services in scope', () => {
     expect(task(e, '4079')).toMatchObject({ status: 'notApplicable', outOfScope: true, reason: LICENSING_REASON });
     expect(task(e, '4078')).toMatchObject({ status: 'notApplicable', reason: LICENSING_REASON });
     expect(task(e, '3750').status).toBe('notStarted');
-    expect(e.audit.map((a) => `${a.taskId}:${a.action}`)).toEqual(['4079:outOfScope', '4078:outOfScope']);
+    expect(e.audit.map((a) => `${a.taskId}:${a.action}`)).toEqual([
+      'undefined:setUp',
+      '4079:outOfScope',
+      '4078:outOfScope',
+    ]);
   });
 
   it('lets staff bring an out-of-scope task back, as not started', () => {

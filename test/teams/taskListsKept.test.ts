@@ -74,7 +74,7 @@ describe('task lists posted in the channel are kept like the engagement cards', 
     const shown = texts(answer.value);
     expect(shown[0]).toBe('Open tasks: SME, FastTrack Manager, FastTrack Engineer');
     expect(shown[2]).toMatch(
-      /^Task 4079 is in progress, so you can't start it now\. Nothing was changed\. Last change: \*\*Maria\*\* started task 4079: Not started → In progress, .+\. This is the list as it stands now\.$/,
+      /^Task 4079 is in progress, so you can't start it now\. Nothing was changed\. Last change: \*\*Maria\*\* started task 4079, .+\. This is the list as it stands now\.$/,
     );
     expect(rowOf(answer.value as Card, '4079')).toContain('In progress');
     expect(await keptLists()).toEqual(before);

@@ -18,7 +18,7 @@ export const historyCommand: Command = {
     const events = await history(deps.store, engagement, { limit: HISTORY_LIMIT, ...(taskId && { taskId }) });
     const card = deps.renderer.attachment(
       'history',
-      historyView(engagement.customerName, events, HISTORY_LIMIT, taskId, turn.activity.localTimezone),
+      historyView(engagement, events, HISTORY_LIMIT, { taskId, zone: turn.activity.localTimezone }),
     );
     await turn.sendActivity(MessageFactory.attachment(card));
   }),

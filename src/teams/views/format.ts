@@ -135,12 +135,22 @@ export function when(iso: string, timeZone?: string): string {
   const key = `${timeZone ?? ''}|${iso}`;
   let text = formatted.get(key);
   if (text === undefined) {
-    const zone = timeZone && isTimeZone(timeZone) ? timeZone : 'UTC';
+    const zone = readerZone(timeZone);
     const time = clock(zone).format(new Date(iso));
     text = zone === 'UTC' ? `${time} UTC` : `${time} (${zone})`;
     formatted.set(key, text);
   }
   return text;
+}
+
+/** The zone a reader's times are shown in: theirs when Teams sent a valid one, else UTC. */
+export const readerZone = (timeZone?: string): string => (timeZone && isTimeZone(timeZone) ? timeZone : 'UTC');
+
+/** A change time for a list grouped by day, in the reader's zone: "29 Nov 2026" and "09:30", with the zone. */
+export function dayAndTime(iso: string, timeZone?: string): { day: string; time: string } {
+  const parts = clock(readerZone(timeZone)).formatToParts(new Date(iso));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return { day: `${part('day')} ${part('month')} ${part('year')}`, time: `${part('hour')}:${part('minute')}` };
 }
 
 export function due(isoDate: string | undefined): string {
