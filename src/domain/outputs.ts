@@ -102,39 +102,98 @@ function answerOf(input: AnswerInput, actor: Person, at: string): OutputAnswer {
 const sameAnswer = (a: OutputAnswer | undefined, b: OutputAnswer): boolean =>
   !!a && a.answer === b.answer && a.date === b.date && a.note === b.note && a.reason === b.reason;
 
-/** A customer contact answers for one area; a revision after sign-off clears the sign-off. */
-export function answerOutput(engagement: Engagement, input: AnswerInput, actor: Person, now: Date): Engagement {
-  mustBeContact(engagement, actor);
-  // The form sends the area exactly as stored; anything else is not one of this engagement's areas.
-  const area = outputAreas(engagement).find((a) => a === cleanText(input.area));
-  if (area === undefined) {
-    const named = clipped(cleanText(input.area), 60);
-    throw new InvalidInputError('area', `names "${named}", which is not one of this engagement's areas`);
-  }
-  const at = now.toISOString();
-  const answer = answerOf({ ...input, area }, actor, at);
-  const outputs = outputsOf(engagement);
-  const previous = outputs.answers.find((a) => a.area === area);
-  if (sameAnswer(previous, answer)) return engagement;
-  const answered: Engagement = {
-    ...engagement,
-    outputs: { ...outputs, answers: [...outputs.answers.filter((a) => a.area !== area), answer] },
-  };
-  const event: AuditEvent = {
-    at,
-    actor,
-    action: 'outputAnswered',
-    subject: area,
-    before: describe(previous),
-    after: describe(answer),
-    ...(answer.reason && { reason: answer.reason }),
-    ...(answer.note && { note: answer.note }),
-  };
-  const cleared = signOffCleared(answered, actor, at, `${area} was revised`);
-  return withEvents(cleared?.engagement ?? answered, cleared ? [event, cleared.event] : [event]);
+/** An area the submit could not answer, and why; the other areas of the same submit are still saved. */
+export interface RefusedAnswer {
+  area: string;
+  error: InvalidInputError | StateError;
 }
 
-/** A customer contact adds a feature they enable per their organisational policy. */
+export interface AnswersOutcome {
+  engagement: Engagement;
+  refused: RefusedAnswer[];
+}
+
+function areaOf(engagement: Engagement, named: string): string {
+  // The form sends the area exactly as stored; anything else is not one of this engagement's areas.
+  const area = outputAreas(engagement).find((a) => a === cleanText(named));
+  if (area !== undefined) return area;
+  throw new InvalidInputError(
+    'area',
+    `names "${clipped(cleanText(named), 60)}", which is not one of this engagement's areas`,
+  );
+}
+
+/**
+ * What a row leaves out, it keeps: the one-pass form sends no date and an empty text box for "as it is",
+ * so an area answered the same way keeps its date and its reason or note.
+ */
+function withKept(input: AnswerInput, previous: OutputAnswer | undefined): AnswerInput {
+  if (!previous || previous.answer !== input.answer) return input;
+  const textSent = input.note !== undefined || input.reason !== undefined;
+  return {
+    ...input,
+    ...(input.date === undefined && { date: previous.date }),
+    ...(!textSent && { note: previous.note, reason: previous.reason }),
+  };
+}
+
+const revisedReason = (areas: string[]): string =>
+  areas.length === 1 ? `${areas[0]} was revised` : `${areas.slice(0, -1).join(', ')} and ${areas.at(-1)} were revised`;
+
+/**
+ * A customer contact answers any number of areas in one submit, in one change with an event per area.
+ * An area whose answer is not valid (a missing reason, say) is refused by name; the others are kept.
+ * A revision after sign-off clears the sign-off.
+ */
+export function answerOutputs(engagement: Engagement, inputs: AnswerInput[], actor: Person, now: Date): AnswersOutcome {
+  mustBeContact(engagement, actor);
+  const at = now.toISOString();
+  const outputs = outputsOf(engagement);
+  const changed = new Map<string, OutputAnswer>();
+  const events: AuditEvent[] = [];
+  const refused: RefusedAnswer[] = [];
+  for (const input of inputs) {
+    try {
+      const area = areaOf(engagement, input.area);
+      const previous = changed.get(area) ?? outputs.answers.find((a) => a.area === area);
+      const answer = answerOf({ ...withKept(input, previous), area }, actor, at);
+      if (sameAnswer(previous, answer)) continue;
+      changed.set(area, answer);
+      events.push({
+        at,
+        actor,
+        action: 'outputAnswered',
+        subject: area,
+        before: describe(previous),
+        after: describe(answer),
+        ...(answer.reason && { reason: answer.reason }),
+        ...(answer.note && { note: answer.note }),
+      });
+    } catch (error) {
+      if (!(error instanceof InvalidInputError)) throw error;
+      refused.push({ area: clipped(cleanText(input.area), 60), error });
+    }
+  }
+  if (changed.size === 0) return { engagement, refused };
+  const answered: Engagement = {
+    ...engagement,
+    outputs: { ...outputs, answers: [...outputs.answers.filter((a) => !changed.has(a.area)), ...changed.values()] },
+  };
+  const cleared = signOffCleared(answered, actor, at, revisedReason([...changed.keys()]));
+  return {
+    engagement: withEvents(cleared?.engagement ?? answered, cleared ? [...events, cleared.event] : events),
+    refused,
+  };
+}
+
+/** A customer contact answers for one area (the form of cards posted before the one-pass form). */
+export function answerOutput(engagement: Engagement, input: AnswerInput, actor: Person, now: Date): Engagement {
+  const outcome = answerOutputs(engagement, [input], actor, now);
+  if (outcome.refused[0]) throw outcome.refused[0].error;
+  return outcome.engagement;
+}
+
+/** A customer contact adds a feature they enable per their organizational policy. */
 export function addOutputArea(engagement: Engagement, name: string, actor: Person, now: Date): Engagement {
   mustBeContact(engagement, actor);
   const area = checkedText('feature', name, OUTPUT_LIMITS.area);
@@ -167,4 +226,29 @@ export function signOffOutputs(engagement: Engagement, actor: Person, now: Date)
   return withEvents({ ...engagement, outputs: { ...outputs, signedOff: { by: actor, at } } }, [
     { at, actor, action: 'signedOff', subject: 'Key Outputs', before: 'not signed off', after: 'signed off' },
   ]);
+}
+
+/** The one-pass form: every row the contact chose an answer for, and a feature they name, which is enabled. */
+export interface OutputsForm {
+  answers: AnswerInput[];
+  newArea?: string;
+}
+
+/** Saves the whole form in one change; what cannot be saved is refused by name, and the rest is kept. */
+export function saveOutputsForm(engagement: Engagement, form: OutputsForm, actor: Person, now: Date): AnswersOutcome {
+  mustBeContact(engagement, actor);
+  let current = engagement;
+  const answers = [...form.answers];
+  const refused: RefusedAnswer[] = [];
+  if (form.newArea) {
+    try {
+      current = addOutputArea(current, form.newArea, actor, now);
+      answers.push({ area: outputsOf(current).addedAreas.at(-1)!, answer: 'enabled' });
+    } catch (error) {
+      if (!(error instanceof InvalidInputError || error instanceof StateError)) throw error;
+      refused.push({ area: clipped(cleanText(form.newArea), 60), error });
+    }
+  }
+  const outcome = answerOutputs(current, answers, actor, now);
+  return { engagement: outcome.engagement, refused: [...refused, ...outcome.refused] };
 }

@@ -1,7 +1,15 @@
 import { ForbiddenActorError, InvalidInputError, StateError } from '../../src/domain/errors';
 import { confirmInput, overrideInputs, unconfirmedInputs } from '../../src/domain/keyInputs';
 import { chooseNextStep, nextStepsBlockedBy } from '../../src/domain/nextSteps';
-import { addOutputArea, answerOutput, outputAreas, signOffOutputs, unansweredAreas } from '../../src/domain/outputs';
+import {
+  addOutputArea,
+  answerOutput,
+  outputAreas,
+  saveOutputsForm,
+  signOffOutputs,
+  unansweredAreas,
+  type AnswerInput,
+} from '../../src/domain/outputs';
 import { updateSettings } from '../../src/domain/settings';
 import { changeTaskStatus } from '../../src/domain/transitions';
 import type { Engagement, Person } from '../../src/domain/types';
@@ -137,13 +145,134 @@ describe('Key Outputs', () => {
   });
 });
 
+describe('Key Outputs in one pass', () => {
+  const answered = answerOutput(
+    base,
+    { area: 'Intune', answer: 'enabled', date: '2026-11-20', note: 'All laptops' },
+    people.customer,
+    T0,
+  );
+  const signed = signOffOutputs(
+    answerOutput(answered, { area: 'AADP', answer: 'notPlanned', reason: 'No P2' }, people.customer, T0),
+    people.customer,
+    T0,
+  );
+  const save = (e: Engagement, answers: AnswerInput[], newArea?: string) =>
+    saveOutputsForm(e, { answers, newArea }, people.customer, T1);
+  const view = (e: Engagement) =>
+    e.outputs!.answers.map((a) => `${a.area}: ${a.answer}${a.date ? ` ${a.date}` : ''} ${a.note ?? a.reason ?? ''}`);
+
+  it.each<[string, Engagement, AnswerInput[], string | undefined, string[], string[], number]>([
+    [
+      'every row in one change',
+      base,
+      [
+        { area: 'AADP', answer: 'notPlanned', reason: 'No P2' },
+        { area: 'Intune', answer: 'enabled' },
+      ],
+      undefined,
+      ['AADP: notPlanned No P2', 'Intune: enabled '],
+      [],
+      2,
+    ],
+    [
+      'a row without its reason is refused; the others are saved',
+      base,
+      [
+        { area: 'AADP', answer: 'notPlanned' },
+        { area: 'Intune', answer: 'enabled', note: 'ok' },
+      ],
+      undefined,
+      ['Intune: enabled ok'],
+      ['AADP'],
+      1,
+    ],
+    [
+      'an empty box keeps the date and the note: nothing changes',
+      answered,
+      [{ area: 'Intune', answer: 'enabled' }],
+      undefined,
+      ['Intune: enabled 2026-11-20 All laptops'],
+      [],
+      0,
+    ],
+    [
+      'a new text replaces the note, and the date stays',
+      answered,
+      [{ area: 'Intune', answer: 'enabled', note: 'All desktops too' }],
+      undefined,
+      ['Intune: enabled 2026-11-20 All desktops too'],
+      [],
+      1,
+    ],
+    [
+      'a change of answer does not carry the note over as a reason',
+      answered,
+      [{ area: 'Intune', answer: 'notPlanned' }],
+      undefined,
+      ['Intune: enabled 2026-11-20 All laptops'],
+      ['Intune'],
+      0,
+    ],
+    [
+      'a named feature arrives enabled',
+      base,
+      [],
+      'Defender for Cloud Apps',
+      ['Defender for Cloud Apps: enabled '],
+      [],
+      2,
+    ],
+    [
+      'a feature already on the list is refused, and the rows are still saved',
+      base,
+      [{ area: 'AADP', answer: 'enabled' }],
+      'aadp',
+      ['AADP: enabled '],
+      ['aadp'],
+      1,
+    ],
+    [
+      "an area that is not the engagement's is refused",
+      base,
+      [{ area: 'Exchange', answer: 'enabled' }],
+      undefined,
+      [],
+      ['Exchange'],
+      0,
+    ],
+  ])('%s', (_case, engagement, answers, newArea, kept, refused, events) => {
+    const outcome = save(engagement, answers, newArea);
+    expect(outcome.engagement.outputs ? view(outcome.engagement) : []).toEqual(kept);
+    expect(outcome.refused.map((r) => r.area)).toEqual(refused);
+    expect(outcome.engagement.audit.length - engagement.audit.length).toBe(events);
+    if (events === 0) expect(outcome.engagement).toBe(engagement);
+  });
+
+  it('a revision of several areas after sign-off clears it once, naming them', () => {
+    const outcome = save(signed, [
+      { area: 'AADP', answer: 'enabled' },
+      { area: 'Intune', answer: 'notPlanned', reason: 'Moving MDM' },
+    ]);
+    expect(outcome.engagement.outputs?.signedOff).toBeUndefined();
+    const cleared = outcome.engagement.audit.filter((e) => e.action === 'signOffCleared');
+    expect(cleared.map((e) => e.reason)).toEqual(['AADP and Intune were revised']);
+  });
+
+  it('is for customer contacts, and not once the engagement is complete', () => {
+    expect(() => saveOutputsForm(base, { answers: [] }, people.sme, T1)).toThrow(ForbiddenActorError);
+    const complete = { ...base, completion: { nextStep: 'x', by: people.manager, at: T0.toISOString() } };
+    expect(() => save(complete, [{ area: 'AADP', answer: 'enabled' }], 'New')).toThrow(StateError);
+  });
+});
+
 describe('Next Steps', () => {
   it.each([
-    ['tasks open, not signed off', base, 2],
-    ['tasks done, not signed off', allTasksSettled(base), 1],
-    ['signed off, tasks open', signOffOutputs(answeredAll(base), people.customer, T0), 1],
-    ['tasks done and signed off', finished, 0],
-  ])('%s: %i reasons they are closed', (_name, engagement, reasons) => {
+    ['tasks open, not signed off', 2, base],
+    ['tasks done, not signed off', 1, allTasksSettled(base)],
+    ['signed off, tasks open', 1, signOffOutputs(answeredAll(base), people.customer, T0)],
+    ['tasks done and signed off', 0, finished],
+  ])('%s: %i reasons they are closed', (_name, reasons, engagement) => {
     expect(nextStepsBlockedBy(engagement)).toHaveLength(reasons);
     if (reasons > 0) expect(() => chooseNextStep(engagement, steps, 0, people.manager, T0)).toThrow(StateError);
   });

@@ -198,7 +198,7 @@ describe('a setup whose cards could not be posted', () => {
     const again = await setUpIn(harness, A);
     expect(texts((again.body as { value: unknown }).value)).toEqual([
       'Already set up',
-      'This channel already has an engagement for Contoso. I posted the cards that were missing.',
+      'There is already an engagement here, for Contoso. I posted the cards that were missing.',
     ]);
     expect(harness.connector.sent.map((s) => texts(s.body)[1])).toEqual([
       'Key Inputs',

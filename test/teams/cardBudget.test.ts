@@ -11,14 +11,15 @@ import { summaryView } from '../../src/teams/views/summary';
 import { taskListView } from '../../src/teams/views/taskList';
 import { workshopView } from '../../src/teams/views/workshop';
 import { keyInputsView } from '../../src/teams/views/keyInputs';
-import { keyOutputsView } from '../../src/teams/views/keyOutputs';
+import { keyOutputsView, type TypedAnswers } from '../../src/teams/views/keyOutputs';
+import { outputAreas } from '../../src/domain/outputs';
 import { historyView } from '../../src/teams/views/history';
 import { digestView } from '../../src/teams/views/digest';
 import { digestFor } from '../../src/domain/reminders';
 import { settingEvents } from '../../src/domain/settingEvents';
 import { cleanText } from '../../src/domain/text';
 import type { AuditEvent, Engagement, Person } from '../../src/domain/types';
-import { plain, type Viewer } from '../../src/teams/views/format';
+import { plain, shown, type Viewer } from '../../src/teams/views/format';
 import { ConnectorHttp } from '../../src/teams/outbound/connectorHttp';
 import { texts } from '../fixtures/cardText';
 import { startFakeConnector } from '../fixtures/fakeConnector';
@@ -50,6 +51,14 @@ function largestEvents(): AuditEvent[] {
   return [...roleChanges, ...engagement.audit, ...roleChanges, ...roleChanges, ...roleChanges, ...roleChanges]
     .slice(0, 20)
     .map((e, i) => ({ ...e, seq: i + 1, reason: cleanText(hostile(500, i)), note: cleanText(hostile(1000, i)) }));
+}
+
+/** A submit refused on every row, each for a problem of its own, which the notice names one by one. */
+function refusedEverywhere(): TypedAnswers {
+  const rows = outputAreas(engagement).map((area) => ({ area, answer: 'notPlanned' }));
+  const problem = (i: number) => `Please check the reason: it is ${4000 - i} characters; the limit is 500.`;
+  const notice = rows.map((r, i) => `Not saved: **${shown(r.area, 60)}**. ${problem(i)}`).join(' ');
+  return { rows, notice };
 }
 
 function digest(): ReturnType<typeof digestFor> {
@@ -94,10 +103,15 @@ function largestCards(): [string, CardName, unknown][] {
   ]);
   return [
     ...perViewer,
-    ['history', 'history', historyView(engagement.customerName, largestEvents(), 20, undefined, zone)],
+    ['history', 'history', historyView(engagement, largestEvents(), 20, { zone })],
     ['digest', 'digest', digestView(digest())],
     ['setup', 'setup', setupView(seedPlaybook, members)],
     ['settings', 'setup', setupView(seedPlaybook, members, engagement)],
+    [
+      'Key Outputs for a contact, after a submit refused on every row',
+      'keyOutputs',
+      keyOutputsView(engagement, seedPlaybook, { person: contact, timeZone: zone }, refusedEverywhere()),
+    ],
     ['delete confirmation', 'confirmDelete', confirmDeleteView(engagement, manager!, randomUUID())],
     ['settings saved', 'notice', settingsSaved(manager!, engagement)],
     ['engagement deleted', 'notice', engagementDeleted(manager!, engagement)],
@@ -175,7 +189,7 @@ describe('a card that would still be too large', () => {
     const reported: [string, number][] = [];
     const guarded = new CardRenderer(undefined, 'compiled', (name, bytes) => reported.push([name, bytes]));
     const commands = Array.from({ length: 400 }, (_, i) => ({ usage: `command ${i}`, description: hostile(100, i) }));
-    const card = guarded.card('help', { intro: 'Help', commands, howToAsk: 'Ask' });
+    const card = guarded.card('help', { intro: 'Help', commands, moreCommands: [], moreLabel: '', howToAsk: 'Ask' });
     expect(texts(card)).toEqual(expect.arrayContaining([CARD_TOO_LARGE_TITLE]));
     expect(texts(card).join(' ')).toContain('Type **status**, **tasks** or **history**');
     expect(activityBytes(card)).toBeLessThan(2048);
@@ -206,7 +220,7 @@ describe('a card that would still be too large', () => {
 describe('history, where the full text is read', () => {
   it('shows the newest reasons and notes whole, and counts the changes that did not fit', () => {
     const events = largestEvents();
-    const card = renderer.card('history', historyView(engagement.customerName, events, 20));
+    const card = renderer.card('history', historyView(engagement, events, 20));
     const shownText = texts(card).join('\n');
     expect(shownText).toContain(`Reason: ${plain(events[0]!.reason!)}`);
     expect(shownText).toContain(`Note: ${plain(events[0]!.note!)}`);

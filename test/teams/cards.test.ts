@@ -121,8 +121,8 @@ const samples: { [K in CardName]: CardData[K][] } = {
   ],
   keyOutputs: [keyOutputsView(started, seedPlaybook), keyOutputsView(largestOutputs(), seedPlaybook)],
   history: [
-    historyView('Contoso', largestOutputs().audit.slice(-20).reverse(), 20),
-    historyView('Contoso', [], 20, '4084'),
+    historyView(largestOutputs(), largestOutputs().audit.slice(-20).reverse(), 20),
+    historyView(started, [], 20, { taskId: '4084' }),
   ],
   confirmDelete: [
     {

@@ -1,7 +1,8 @@
 import { openSqliteStores } from '../../src/store/sqliteStores';
+import { HISTORY_SHOWN } from '../../src/teams/views/history';
 import { cardAction, channelMessage } from '../fixtures/activities';
 import { startHarness, type BotHarness } from '../fixtures/botHarness';
-import { cardsIn, texts, type Card } from '../fixtures/cardText';
+import { buttonData, buttonsOf, cardsIn, texts, type Card } from '../fixtures/cardText';
 import { people, seedPlaybook, T0 } from '../fixtures/engagement';
 import { setUpChannel } from '../fixtures/setupChannel';
 
@@ -141,13 +142,103 @@ describe('Key Outputs, answered and signed off by the customer', () => {
     await answer(people.customer, 'Intune', 'enabled');
     await act(people.customer, 'outputs.signOff');
     const revised = await answer(people.customer, 'Intune', 'notPlanned', 'Moving to another MDM');
-    expect(answerText(revised)).toContain('2 of 2 areas answered; not signed off yet.');
+    // The sign-off is cleared, so the contact is asked to sign off again.
+    expect(answerText(revised)).toContain('All 2 areas answered.\nSign off');
     const history = texts(cardsIn(await say(people.sme, 'history'))[0]);
     expect(history.filter((t) => t.startsWith('**')).slice(0, 3)).toEqual([
-      '**Chris** cleared the sign-off of Key Outputs: signed off → not signed off · Reason: Intune was revised',
-      '**Chris** answered for Intune: enabled → not planned · Reason: Moving to another MDM',
-      '**Chris** signed off Key Outputs: not signed off → signed off',
+      '**Chris** cleared the sign-off of Key Outputs: Signed off → Not signed off · Reason: Intune was revised',
+      '**Chris** answered for Intune: Enabled → Not planned · Reason: Moving to another MDM',
+      '**Chris** signed off Key Outputs: Not signed off → Signed off',
     ]);
+  });
+});
+
+/** The engagement as stored. */
+async function stored() {
+  const store = openSqliteStores(harness.dataDir);
+  try {
+    return (await store.engagements.get(engagementId))!.value;
+  } finally {
+    await store.close();
+  }
+}
+
+/** The contact's own copy of the Key Outputs form, as their refresh answers it. */
+const contactsForm = async () => (await act(people.customer, 'card.refresh', { card: 'keyOutputs' })).value as Card;
+
+/** What Teams sends for Save answers: the button's data and every input of the form, as the contact left them. */
+function submitted(form: Card, answers: Record<string, [string, string?]>, newArea = ''): Record<string, string> {
+  const data = buttonData(form, 'Save answers', () => true) as Record<string, string>;
+  const inputs: Record<string, string> = { newArea };
+  for (const [field, area] of Object.entries(data)) {
+    const index = /^area\.(\d+)$/.exec(field)?.[1];
+    if (index === undefined) continue;
+    const [answer = '', text = ''] = answers[area] ?? [];
+    Object.assign(inputs, { [`answer.${index}`]: answer, [`text.${index}`]: text });
+  }
+  return { ...data, ...inputs };
+}
+
+describe('Key Outputs in one pass', () => {
+  it('one Save answers every area; a row without its reason is named, and the others are kept', async () => {
+    await harness.bot.idle();
+    const form = await contactsForm();
+    expect(buttonsOf(form)).toContain('Save answers');
+    expect(buttonsOf(form)).not.toContain('Sign off');
+    const answered = await act(
+      people.customer,
+      'outputs.save',
+      submitted(form, { AADP: ['notPlanned'], Intune: ['enabled', 'All laptops enrolled'] }, 'Defender for Cloud Apps'),
+    );
+    const shown = texts(answered.value).join('\n');
+    expect(shown).toContain(
+      'Not saved: **AADP**. Please check the reason: it is required for an area the customer does not plan to enable. The other answers are saved.',
+    );
+    expect(shown).toContain('2 of 3 areas answered; not signed off yet.');
+    // The refused row keeps what the contact chose, so only the reason is left to type.
+    expect(JSON.stringify(answered.value)).toMatch(
+      /"id":"answer\.0","style":"compact","placeholder":"Answer","value":"notPlanned"/,
+    );
+    const record = (await stored()).outputs!;
+    expect(record.addedAreas).toEqual(['Defender for Cloud Apps']);
+    expect(record.answers.map((a) => [a.area, a.answer, a.note ?? a.reason])).toEqual([
+      ['Intune', 'enabled', 'All laptops enrolled'],
+      ['Defender for Cloud Apps', 'enabled', undefined],
+    ]);
+
+    const again = await act(
+      people.customer,
+      'outputs.save',
+      submitted(answered.value as Card, {
+        AADP: ['notPlanned', 'No Azure AD P2 licences this year'],
+        Intune: ['enabled'],
+      }),
+    );
+    const done = texts(again.value);
+    expect(done).toContain('All 3 areas answered.');
+    expect(done.join('\n')).not.toContain('Not saved');
+    // Sign off comes first, right under the status, as soon as every area is answered.
+    expect(buttonsOf(again.value as Card)[0]).toBe('Sign off');
+    // An empty text box keeps the note Intune has: the second Save did not revise it.
+    expect((await stored()).outputs!.answers.find((a) => a.area === 'Intune')?.note).toBe('All laptops enrolled');
+    const history = texts(cardsIn(await say(people.sme, 'history'))[0]).filter((t) => t.startsWith('**'));
+    expect(history.filter((t) => t.includes('answered for'))).toHaveLength(3);
+  });
+
+  it('a Save that answers nothing, or comes from someone who is not a contact, changes nothing', async () => {
+    await harness.bot.idle();
+    const form = await contactsForm();
+    expect(answerText(await act(people.customer, 'outputs.save', submitted(form, {})))).toBe(
+      'Choose Enabled or Not planned for an area first. Nothing was changed.',
+    );
+    expect(answerText(await act(people.manager, 'outputs.save', submitted(form, { AADP: ['enabled'] })))).toBe(
+      "Only the customer's contacts for this engagement can do that here. Nothing was changed.",
+    );
+    const forged = { ...submitted(form, { AADP: ['enabled'] }), 'area.0': 'Exchange' };
+    expect(texts((await act(people.customer, 'outputs.save', forged)).value).join('\n')).toContain(
+      'Not saved: **Exchange**. Please check the area: it names "Exchange", which is not one of this engagement\'s areas.',
+    );
+    expect((await stored()).outputs?.answers ?? []).toEqual([]);
   });
 });
 
@@ -197,12 +288,35 @@ describe('history', () => {
     for (let i = 0; i < 60; i++) await act(people.sme, i % 2 ? 'task.reopen' : 'task.complete', { taskId: '2533' });
     const latest = texts(cardsIn(await say(people.customer, 'history'))[0]).filter((t) => t.startsWith('**'));
     expect(latest).toHaveLength(20);
-    expect(latest[0]).toBe('**Sam** reopened task 2533: Done → In progress');
+    expect(latest[0]).toBe('**Sam** reopened task 2533 (Azure AD Premium – Technical Workshop): Done → In progress');
     const task = texts(cardsIn(await say(people.customer, 'history 2460'))[0]);
     expect(task).toEqual(
-      expect.arrayContaining(['History of task 2460', '**Maria** started task 2460: Not started → In progress']),
+      expect.arrayContaining([
+        'History of task 2460',
+        '**Maria** started task 2460 (Intune - Conduct Microsoft Intune Workshop)',
+      ]),
     );
     expect((await say(people.customer, 'history 9999'))[0]?.text).toBe('There is no task 9999 in this engagement.');
+  });
+});
+
+describe('history, as a person reads it', () => {
+  it('begins with the setup, names each task, words values as the cards do, and folds the older changes', async () => {
+    await answer(people.customer, 'Intune', 'enabled', '', '2026-11-20');
+    await act(people.sme, 'task.start', { taskId: '2533' });
+    const card = cardsIn(await say(people.sme, 'history'))[0]!;
+    const lines = texts(card).filter((t) => t.startsWith('**'));
+    expect(lines[0]).toBe('**Sam** started task 2533 (Azure AD Premium – Technical Workshop)');
+    expect(lines[1]).toBe('**Chris** answered for Intune: Not answered → Enabled on 20 Nov 2026');
+    expect(lines).toContain('**Maria** took task 4078 (MDATP – Position MDATP over 3rd Party AV) out of scope');
+    expect(lines.at(-1)).toBe('**Maria** set up the engagement for Contoso');
+    const shown = texts(card);
+    expect(shown[1]).toBe('Contoso · the latest 20 changes, newest first · times in UTC');
+    // Each day is named once, above its first change; times are the reader's.
+    expect(shown.filter((t) => t === '2 Nov 2026')).toHaveLength(2);
+    expect(shown).toContain('09:00');
+    expect(JSON.stringify(card)).not.toMatch(/20\d\d-\d\d-\d\d/);
+    expect(buttonsOf(card)).toEqual([`Show ${lines.length - HISTORY_SHOWN} older changes`, 'Hide the older changes']);
   });
 });
 
@@ -232,7 +346,7 @@ describe('delete engagement', () => {
     expect(await check.engagements.get(engagementId)).toBeUndefined();
     expect(await check.engagements.trail(engagementId, { beforeSeq: Number.MAX_SAFE_INTEGER, limit: 10 })).toEqual([]);
     await check.close();
-    expect((await say(people.manager, 'status'))[0]?.text).toContain('This channel has no engagement yet.');
+    expect((await say(people.manager, 'status'))[0]?.text).toContain('There is no engagement here yet.');
     const lines = harness.logs.filter((l) => l.event === 'engagement.deleted');
     expect(lines).toEqual([
       expect.objectContaining({ engagementId, by: people.manager.aadObjectId, at: T0.toISOString() }),
@@ -261,7 +375,7 @@ describe('delete engagement', () => {
     const requestId = requestOf(cardsIn(await say(people.manager, 'delete engagement'))[0]!);
     await act(people.manager, 'engagement.delete', { requestId });
     expect(answerText(await act(people.manager, 'engagement.delete', { requestId }))).toBe(
-      'This channel has no engagement yet. Type **workshops** to set one up.',
+      'There is no engagement here yet. Type **workshops** to set one up.',
     );
   });
 });

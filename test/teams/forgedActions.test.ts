@@ -205,6 +205,12 @@ describe("forged answers to the customer's Key Outputs", () => {
         const result = await send(forged.who, 'outputs.answer', data);
         expectShortAnswer(result);
         expect(result.body.type).not.toBe('application/vnd.microsoft.card.adaptive');
+        // The same row through the one-pass form: a short answer, or the contact's form naming the row refused.
+        const row = { engagementId, 'area.0': forged.area, 'answer.0': forged.answer, 'text.0': forged.text };
+        const form = await send(forged.who, 'outputs.save', row);
+        if (form.body.type === 'application/vnd.microsoft.card.adaptive') {
+          expect(JSON.stringify(form.body.value)).toContain('Not saved: ');
+        } else expectShortAnswer(form);
       }),
       { numRuns: 120 },
     );
@@ -212,6 +218,8 @@ describe("forged answers to the customer's Key Outputs", () => {
     expectShortAnswer(added);
     expectShortAnswer(await send(people.customer, 'outputs.add', { engagementId, newArea: 'n'.repeat(81) }));
     expectShortAnswer(await send(people.sme, 'outputs.signOff', { engagementId }));
+    const tooMany = Object.fromEntries(Array.from({ length: 41 }, (_, i) => [`area.${i}`, 'AADP']));
+    expectShortAnswer(await send(people.customer, 'outputs.save', { engagementId, ...tooMany }));
     expect(await state()).toEqual(before);
   });
 });

@@ -11,7 +11,13 @@ import { digestRow, snoozeAction } from './digestActions';
 import { confirmInputAction, openInputsAction, overrideInputsAction } from './inputActions';
 import { chooseNextStepAction } from './nextStepActions';
 import { refreshCardAction } from './refreshAction';
-import { addAreaAction, answerOutputAction, openOutputsAction, signOffAction } from './outputActions';
+import {
+  addAreaAction,
+  answerOutputAction,
+  saveOutputsAction,
+  openOutputsAction,
+  signOffAction,
+} from './outputActions';
 import { openSettingsAction, refreshSummaryAction, saveSettingsAction } from './settingsActions';
 import { choosePlaybookAction, submitSetupAction } from './setupActions';
 import { workshopCard } from './taskActions';
@@ -48,6 +54,7 @@ export const ACTION_HANDLERS: ActionHandlers = {
   'inputs.override': overrideInputsAction,
   'outputs.open': openOutputsAction,
   'outputs.answer': answerOutputAction,
+  'outputs.save': saveOutputsAction,
   'outputs.add': addAreaAction,
   'outputs.signOff': signOffAction,
   'nextStep.choose': chooseNextStepAction,

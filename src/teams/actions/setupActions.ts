@@ -49,7 +49,7 @@ export const submitSetupAction: CardAction = {
     const title = created ? 'Engagement started' : 'Already set up';
     const started = created
       ? `${personName(actor)} set up ${playbook.title} for ${customerText}.`
-      : `This channel already has an engagement for ${customerText}.`;
+      : `There is already an engagement here, for ${customerText}.`;
     const missing = cards.missing(engagement.value).length > 0;
     const outcome = await cards.postMissing(turn, engagement.value, created);
     if (outcome === 'failed') return notice(title, `${started} ${CARDS_NOT_POSTED}`);

@@ -25,6 +25,7 @@ export const ACTION_VERBS = [
   'inputs.override',
   'outputs.open',
   'outputs.answer',
+  'outputs.save',
   'outputs.add',
   'outputs.signOff',
   'nextStep.choose',

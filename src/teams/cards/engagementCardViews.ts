@@ -11,7 +11,7 @@ import {
 } from '../views/cardKeys';
 import type { Viewer } from '../views/format';
 import { keyInputsView } from '../views/keyInputs';
-import { keyOutputsView } from '../views/keyOutputs';
+import { keyOutputsView, type TypedAnswers } from '../views/keyOutputs';
 import { summaryView } from '../views/summary';
 import { workshopView } from '../views/workshop';
 import type { AdaptiveCard, CardRenderer } from './renderer';
@@ -44,9 +44,10 @@ export class EngagementCardViews {
     return this.renderer.card('keyInputs', keyInputsView(engagement, playbook, viewer));
   }
 
-  keyOutputs(engagement: Engagement, viewer: Viewer = {}): AdaptiveCard {
+  /** `typed`: what a contact's submit could not save, kept on their copy with why. */
+  keyOutputs(engagement: Engagement, viewer: Viewer = {}, typed?: TypedAnswers): AdaptiveCard {
     const playbook = this.catalog.playbook(engagement.playbookId);
-    return this.renderer.card('keyOutputs', keyOutputsView(engagement, playbook, viewer));
+    return this.renderer.card('keyOutputs', keyOutputsView(engagement, playbook, viewer, typed));
   }
 
   /** A task list posted in the channel, as its viewer sees it; a one-line notice once it lists nothing they may ask. */

@@ -28,6 +28,13 @@ const FIELD_NAMES: Record<string, string> = {
 const fieldName = (field: string): string =>
   FIELD_NAMES[field] ?? (/^[a-z]/.test(field) ? `the ${field}` : `the ${plain(field)} field`);
 
+/** What is wrong with what a person entered, as a sentence; it says nothing of what was or was not changed. */
+export function problemText(error: InvalidInputError | StateError): string {
+  // The domain's sentences can quote what people typed (a feature, a name): shown as plain text.
+  if (error instanceof InvalidInputError) return `Please check ${fieldName(error.field)}: it ${plain(error.problem)}.`;
+  return plain(error.problem);
+}
+
 /** A short sentence for the person; the detail stays in the logs. Undefined for unexpected errors. */
 export function userMessage(error: unknown): string | undefined {
   if (error instanceof BadActionError) return error.reason;
@@ -40,10 +47,9 @@ export function userMessage(error: unknown): string | undefined {
     return `Task ${error.taskId} is ${status.toLowerCase()}, so you can't ${verb} it now. Nothing was changed.`;
   }
   if (error instanceof UnknownTaskError) return `There is no task ${plain(error.taskId)} in this engagement.`;
-  // The domain's sentences can quote what people typed (a feature, a name): shown as plain text.
-  if (error instanceof InvalidInputError) return `Please check ${fieldName(error.field)}: it ${plain(error.problem)}.`;
-  if (error instanceof StateError) return `${plain(error.problem)} Nothing was changed.`;
-  if (error instanceof NotFoundError) return 'This channel has no engagement yet. Type **workshops** to set one up.';
+  if (error instanceof InvalidInputError) return problemText(error);
+  if (error instanceof StateError) return `${problemText(error)} Nothing was changed.`;
+  if (error instanceof NotFoundError) return 'There is no engagement here yet. Type **workshops** to set one up.';
   if (error instanceof DomainError) return 'That could not be done. Nothing was changed.';
   return undefined;
 }

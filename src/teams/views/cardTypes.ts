@@ -104,12 +104,18 @@ export interface KeyInputsCardData {
 }
 
 export interface OutputAreaRow {
-  /** The area as stored: the answer form's choice value. */
-  name: string;
   /** The area as the card shows it (see plain). */
   label: string;
+  /** The label of the area's form row, cut shorter. */
+  rowLabel: string;
   answer: string;
   detail: string;
+  /** The one-pass form's row: the answer chosen ('' for none yet), kept after a refusal. */
+  choice: string;
+  /** The start of the current reason or note, shown greyed in the empty text box; an empty box keeps it. */
+  placeholder: string;
+  choiceId: string;
+  textId: string;
 }
 
 export interface KeyOutputsCardData {
@@ -118,18 +124,35 @@ export interface KeyOutputsCardData {
   customerName: string;
   keyOutputs: { text: string }[];
   status: string;
+  /** What the last submit could not save, and why; empty otherwise. */
+  notice: string;
   areas: OutputAreaRow[];
-  /** The area the answer form starts on: the first without an answer. */
-  firstOpenArea: string;
+  /** The Save button's data: the engagement and each row's area, as stored, by its position. */
+  saveData: Record<string, string>;
+  detailsId: string;
   /** For the customer's contacts, until the engagement is complete: then the outputs are final. */
   canAnswer: boolean;
+  /** The answers as a list: everyone's copy but a contact's. */
+  readOnly: boolean;
   canSignOff: boolean;
+}
+
+export interface HistoryLine {
+  /** The day, on the first line of each day only; '' on the others. */
+  day: string;
+  time: string;
+  text: string;
 }
 
 export interface HistoryCardData {
   title: string;
   subtitle: string;
-  events: { when: string; text: string }[];
+  /** The newest changes, shown at once. */
+  events: HistoryLine[];
+  /** The rest of the latest changes, behind a toggle. */
+  older: HistoryLine[];
+  olderLabel: string;
+  olderId: string;
   /** How many of the latest changes did not fit, or empty. */
   more: string;
   empty: string;
@@ -161,12 +184,15 @@ export interface SetupCardData {
   customerName: string;
   services: Choice[];
   servicesValue: string;
-  /** Each picker's choices: the people it holds now, then a few of the team's members. */
-  roles: { inputId: string; role: string; value: string; current: string; choices: Choice[] }[];
+  /**
+   * Each picker's label, which names the people it holds now ("SME (now: Megan Bowen)") for clients that
+   * cannot show a pre-filled people picker, and its choices: those people, then a few of the team's members.
+   */
+  roles: { inputId: string; label: string; value: string; choices: Choice[] }[];
   contactsValue: string;
   contactChoices: Choice[];
-  /** The people set now, in words, for clients that cannot show a pre-filled people picker. */
-  contactsCurrent: string;
+  contactsLabel: string;
+  /** One target date per workshop, side by side under one heading. */
   workshops: { inputId: string; label: string; value: string }[];
 }
 
@@ -193,7 +219,11 @@ export interface TaskListCardData {
   subtitle: string;
   /** Why this list is the answer to a click on an outdated one, or empty. */
   notice: string;
+  /** The first rows, under their headings; the others behind a toggle. */
   groups: { heading: string; tasks: TaskListRow[] }[];
+  moreGroups: { heading: string; tasks: TaskListRow[] }[];
+  moreLabel: string;
+  moreId: string;
   /** How many rows did not fit, or empty. */
   more: string;
   empty: string;
@@ -206,7 +236,10 @@ export interface NoticeCardData {
 
 export interface HelpCardData {
   intro: string;
+  /** The commands shown at once, then the others, behind a toggle. */
   commands: { usage: string; description: string }[];
+  moreCommands: { usage: string; description: string }[];
+  moreLabel: string;
   howToAsk: string;
 }
 
