@@ -11,18 +11,19 @@ import { workshopsCommand } from './workshops';
 
 export function commandMap(): ReadonlyMap<CommandName, Command> {
   const commands: Command[] = [];
+  // In the order `help` lists them: what people use every day first.
   commands.push(
-    helpCommand(() => commands),
     workshopsCommand,
     statusCommand,
     tasksCommand,
-    settingsCommand,
     myTasksCommand,
-    remindCommand,
     inputsCommand,
     outputsCommand,
     historyCommand,
+    settingsCommand,
+    remindCommand,
     deleteEngagementCommand,
+    helpCommand(() => commands),
   );
   return new Map(commands.map((c) => [c.name, c]));
 }

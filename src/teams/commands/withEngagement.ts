@@ -2,8 +2,7 @@ import type { Engagement } from '../../domain/types';
 import { engagementOfTurn } from '../turn/engagementOfTurn';
 import type { CommandContext } from './types';
 
-export const NO_ENGAGEMENT =
-  'This channel has no engagement yet. Type **workshops** to see the playbook and set one up.';
+export const NO_ENGAGEMENT = 'There is no engagement here yet. Type **workshops** to see the playbook and set one up.';
 
 /**
  * A command about this channel's engagement: without one, the person is told how to set it up. Cards that

@@ -30,10 +30,17 @@ export interface CommandHelp {
   description: string;
 }
 
+/** The commands `help` shows at once; the rest open from a toggle, so the card fits a screen. */
+const HELP_SHOWN = 6;
+
 export function helpView(commands: readonly CommandHelp[], inChannel: boolean): HelpCardData {
+  const facts = commands.map((c) => ({ usage: c.usage, description: c.description }));
+  const more = facts.slice(HELP_SHOWN);
   return {
-    intro: 'I turn the FastTrack security workshops playbook into a checklist that everyone in the channel shares.',
-    commands: commands.map((c) => ({ usage: c.usage, description: c.description })),
+    intro: 'I turn the FastTrack security workshops playbook into a checklist that everyone here shares.',
+    commands: facts.slice(0, HELP_SHOWN),
+    moreCommands: more,
+    moreLabel: more.length ? `Show ${more.length} more ${more.length === 1 ? 'command' : 'commands'}` : '',
     howToAsk: inChannel ? 'In a channel, @mention me before the command.' : 'Type a command in this chat.',
   };
 }

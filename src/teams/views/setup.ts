@@ -4,7 +4,7 @@ import type { Engagement, Person } from '../../domain/types';
 import type { Playbook } from '../../playbook/types';
 import type { ChoosePlaybookCardData, SetupCardData } from './cardTypes';
 import type { Choice } from './cardTypes';
-import { customer, fitted, names } from './format';
+import { customer, fitted, joined, NAME_BYTES } from './format';
 
 const keys = (people: Person[]): string => people.map(personKey).join(',');
 
@@ -21,6 +21,19 @@ function choices(current: Person[], members: Person[]): Choice[] {
   const held = new Set(current.map(personKey));
   const offered = [...current, ...members.filter((m) => !held.has(personKey(m))).slice(0, MEMBERS_OFFERED)];
   return offered.map((p) => ({ title: fitted(p.name, CHOICE_BYTES), value: personKey(p) }));
+}
+
+const LABEL_NAMES = 3;
+
+/**
+ * A picker's label; with people set, it names them ("SME (now: Megan Bowen)"): Teams pre-fills the picker,
+ * the Playground does not. A label is shown as it is, not as Markdown, so names are cut, not escaped.
+ */
+function labelled(label: string, people: Person[]): string {
+  if (!people.length) return label;
+  const listed = joined(people.slice(0, LABEL_NAMES).map((p) => fitted(p.name, NAME_BYTES)));
+  const more = people.length > LABEL_NAMES ? ` and ${people.length - LABEL_NAMES} more` : '';
+  return `${label} (now: ${listed}${more})`;
 }
 
 export const roleInputId = (index: number): string => `role-${index}`;
@@ -40,15 +53,19 @@ export function setupView(playbook: Playbook, members: Person[], engagement?: En
     servicesValue: (engagement?.servicesInScope ?? playbook.services).join(','),
     roles: engagementRoles(playbook).map((role, i) => {
       const people = engagement?.roles.find((r) => r.role === role)?.people ?? [];
-      const current = people.length ? names(people) : '';
-      return { inputId: roleInputId(i), role, value: keys(people), current, choices: choices(people, members) };
+      return {
+        inputId: roleInputId(i),
+        label: labelled(role, people),
+        value: keys(people),
+        choices: choices(people, members),
+      };
     }),
     contactsValue: keys(engagement?.customerContacts ?? []),
-    contactsCurrent: engagement?.customerContacts.length ? names(engagement.customerContacts) : '',
+    contactsLabel: labelled('Customer contacts', engagement?.customerContacts ?? []),
     contactChoices: choices(engagement?.customerContacts ?? [], members),
     workshops: playbook.workshops.map((w, i) => ({
       inputId: targetInputId(i),
-      label: `Target date: ${w.name}`,
+      label: w.name,
       value: engagement?.workshops.find((p) => p.name === w.name)?.targetDate ?? '',
     })),
   };

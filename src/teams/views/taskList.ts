@@ -29,6 +29,25 @@ function row(engagement: Engagement, t: EngagementTask, viewer: Viewer, kind: Ta
   };
 }
 
+/** The rows a list shows at once; the others open from a toggle, so the card fits a screen. */
+export const TASK_ROWS_SHOWN = 4;
+
+type Group = TaskListCardData['groups'][number];
+
+/** The first `count` rows and the rest, each under its group's heading (a group cut in two has it twice). */
+function splitRows(groups: Group[], count: number): [Group[], Group[]] {
+  const first: Group[] = [];
+  const rest: Group[] = [];
+  let left = count;
+  for (const group of groups) {
+    const taken = group.tasks.slice(0, Math.max(0, left));
+    left -= taken.length;
+    if (taken.length) first.push({ ...group, tasks: taken });
+    if (taken.length < group.tasks.length) rest.push({ ...group, tasks: group.tasks.slice(taken.length) });
+  }
+  return [first, rest];
+}
+
 /**
  * Open tasks of the given roles, grouped per engagement (for "my tasks") or per workshop, with Start and
  * Complete on the rows `viewer` may change: the same verbs' rules as the workshop cards.
@@ -61,10 +80,15 @@ export function taskListView(
     }));
   });
   const shownGroups = groups.filter((g) => g.tasks.length > 0);
+  const [first, rest] = splitRows(shownGroups, TASK_ROWS_SHOWN);
+  const restCount = rest.reduce((n, g) => n + g.tasks.length, 0);
   return {
     ...heading,
     notice: heading.notice ?? '',
-    groups: shownGroups,
+    groups: first,
+    moreGroups: rest,
+    moreLabel: restCount ? `Show ${plural(restCount, 'more task')}` : '',
+    moreId: `tasks-more-${kind.list}`,
     more: hidden > 0 ? `…and ${plural(hidden, 'more open task')}.` : '',
     empty: shownGroups.length ? '' : 'No open tasks. 🎉',
   };
