@@ -29,7 +29,7 @@ afterAll(async () => {
 
 const ui = () => playgroundUi(page, config);
 const HOSTILE_FEATURE = '[Verify your account](https://evil.example/login) **now**';
-const outputsCard = () => ui().card("The playbook's Key Outputs");
+const outputsCard = () => ui().outputsCard();
 const inputsCard = () =>
   page
     .locator('.ac-adaptiveCard')
@@ -48,15 +48,23 @@ async function stored() {
   }
 }
 
-/** Answers for an area from the contact's own copy of the Key Outputs card. */
-async function answerArea(area: string, answer: 'Enabled' | 'Not planned', text = ''): Promise<void> {
-  await ui().ownCopy(outputsCard(), 'Save answer');
+type Answer = 'Enabled' | 'Not planned';
+
+/** Fills the contact's own copy of the Key Outputs form, row by row, then saves it all at once. */
+async function answerAreas(rows: [area: string, answer: Answer, text?: string][], newFeature = ''): Promise<void> {
+  await ui().ownCopy(outputsCard(), 'Save answers');
   const form = outputsCard();
-  await form.getByRole('combobox', { name: 'Area' }).click();
-  await page.getByRole('option', { name: area, exact: true }).click();
-  await form.getByRole('radio', { name: answer }).check();
-  await form.getByLabel('Why it is not planned (required), or a note').fill(text);
-  await form.getByRole('button', { name: 'Save answer' }).click();
+  for (const [area, answer, text = ''] of rows) {
+    const row = ui().formRow(form, area);
+    await row.getByRole('combobox').click();
+    await page.getByRole('option', { name: answer, exact: true }).click();
+    if (text) await row.getByRole('textbox').fill(text);
+  }
+  if (newFeature) {
+    await form.getByRole('button', { name: 'Details', exact: true }).click();
+    await form.getByPlaceholder('Another feature enabled per your organizational policy').fill(newFeature);
+  }
+  await form.getByRole('button', { name: 'Save answers' }).click();
 }
 
 describe("the customer's side, in a team channel of the Agents Playground", () => {
@@ -81,36 +89,37 @@ describe("the customer's side, in a team channel of the Agents Playground", () =
     await screenshot(page, 'customer-1-key-inputs');
   });
 
-  it('a customer contact answers for an area; Not planned without a reason is refused', async () => {
+  it('a customer contact answers every area in one pass; a Not planned row without its reason is named', async () => {
     await summaryCard().getByText('all confirmed').waitFor();
     await ui().ownCopy(summaryCard(), 'Key Outputs');
     await summaryCard().getByRole('button', { name: 'Key Outputs' }).click();
     await outputsCard().getByText('0 of 10 areas answered; not signed off yet.').waitFor();
-    await answerArea('AADP', 'Not planned');
-    await page
-      .getByText('Please check the reason: it is required for an area the customer does not plan to enable.')
-      .waitFor();
-    expect((await stored()).outputs?.answers ?? []).toEqual([]);
+    expect(await cardShot(outputsCard(), 'key-outputs-shared')).toBeLessThanOrEqual(600);
+    await ui().ownCopy(outputsCard(), 'Save answers');
+    expect(await cardShot(outputsCard(), 'key-outputs-unanswered')).toBeLessThanOrEqual(600);
+    await answerAreas([
+      ['AADP', 'Not planned'],
+      ['Intune', 'Enabled', 'All laptops enrolled'],
+    ]);
+    const refused = await linesOnceShowing(outputsCard(), 'Not saved:');
+    expect(refused.join('\n')).toContain(
+      'Not saved: AADP. Please check the reason: it is required for an area the customer does not plan to enable. The other answers are saved.',
+    );
+    expect(refused).toContain('1 of 10 areas answered; not signed off yet.');
+    expect((await stored()).outputs?.answers.map((a) => a.area)).toEqual(['Intune']);
     await screenshot(page, 'customer-2-reason-required');
-    await answerArea('AADP', 'Not planned', 'No Azure AD Premium P2 licences this year');
-    await outputsCard()
-      .getByText('**AADP** · ✖ Not planned', { exact: false })
-      .or(outputsCard().getByText('AADP · ✖ Not planned'))
-      .first()
-      .waitFor();
-    await ui().sharedCopy(outputsCard(), '1 of 10 areas answered', 'Save answer');
-    await answerArea('Intune', 'Enabled', 'All laptops enrolled');
-    await ui().sharedCopy(outputsCard(), '2 of 10 areas answered; not signed off yet.', 'Save answer');
-    await ui().ownCopy(outputsCard(), 'Save answer');
+    // Intune's answer reached everyone's copy, which the Playground shows in place of the contact's own; on
+    // her refreshed copy she answers AADP again, with its reason.
+    await ui().sharedCopy(outputsCard(), '1 of 10 areas answered; not signed off yet.', 'Save answers');
+    await answerAreas([['AADP', 'Not planned', 'No Azure AD Premium P2 licences this year']]);
+    await ui().sharedCopy(outputsCard(), '2 of 10 areas answered; not signed off yet.', 'Save answers');
+    await ui().ownCopy(outputsCard(), 'Save answers');
     await screenshot(page, 'customer-3-answers');
-    await cardShot(outputsCard(), 'key-outputs');
   });
 
   it('a feature the contact writes as a link shows as text for everyone, not as a link', async () => {
-    await ui().ownCopy(outputsCard(), 'Add feature');
-    await outputsCard().getByLabel('Another feature enabled per your organizational policy').fill(HOSTILE_FEATURE);
-    await outputsCard().getByRole('button', { name: 'Add feature' }).click();
-    await ui().sharedCopy(outputsCard(), '2 of 11 areas answered', 'Save answer');
+    await answerAreas([], HOSTILE_FEATURE);
+    await ui().sharedCopy(outputsCard(), '3 of 11 areas answered', 'Save answers');
     const shared = outputsCard();
     await cardShot(shared, 'key-outputs-typed-link');
     // What shows is what was typed; invisible word joiners keep a renderer from making the address a link.
@@ -124,27 +133,18 @@ describe("the customer's side, in a team channel of the Agents Playground", () =
 
   it('once every area is answered the contact signs off, and the summary shows the outputs', async () => {
     const engagement = await stored();
-    const outputs = engagement.posts.find((p) => p.card === 'keyOutputs')!;
-    const rest = [...engagement.servicesInScope, ...(engagement.outputs?.addedAreas ?? [])].filter(
-      (s) => s !== 'AADP' && s !== 'Intune',
-    );
-    // The page acts as one person and answers one area at a time: the Playground's API answers the others.
-    for (const area of rest.slice(0, -1)) {
-      const answered = await invokeAs(playground.url, {
-        from: config.currentUser.id,
-        conversationId: engagement.conversationId,
-        replyToId: outputs.activityId,
-        verb: 'outputs.answer',
-        data: { engagementId: engagement.id, area, answer: 'enabled', text: '' },
-      });
-      expect(answered.status).toBe(200);
-    }
-    await ui().sharedCopy(outputsCard(), '10 of 11 areas answered', 'Save answer');
-    await answerArea(rest.at(-1)!, 'Enabled');
-    await ui().sharedCopy(outputsCard(), '11 of 11 areas answered; not signed off yet.', 'Save answer');
-    await ui().ownCopy(outputsCard(), 'Sign off the Key Outputs');
-    await outputsCard().getByRole('button', { name: 'Sign off the Key Outputs' }).click();
+    const answered = new Set(engagement.outputs?.answers.map((a) => a.area));
+    const rest = engagement.servicesInScope.filter((s) => !answered.has(s));
+    await answerAreas(rest.map((area): [string, Answer] => [area, 'Enabled']));
+    await ui().sharedCopy(outputsCard(), 'All 11 areas answered.', 'Save answers');
+    await ui().ownCopy(outputsCard(), 'Sign off');
+    // Sign off is the next thing to do, so it comes first: right under the status line.
+    const lines = await linesOnceShowing(outputsCard(), 'Sign off');
+    expect(lines.indexOf('Sign off')).toBe(lines.indexOf('All 11 areas answered.') + 1);
+    expect(await cardShot(outputsCard(), 'key-outputs')).toBeLessThanOrEqual(600);
+    await outputsCard().getByRole('button', { name: 'Sign off' }).click();
     await outputsCard().getByText(`Signed off by ${config.currentUser.name}`, { exact: false }).waitFor();
+    expect(await cardShot(outputsCard(), 'key-outputs-signed-off')).toBeLessThanOrEqual(600);
     const summary = summaryCard();
     const toggle = summary.getByRole('button', { name: 'Show the Key Outputs record' });
     await toggle.waitFor();

@@ -46,7 +46,8 @@ describe('setting up an engagement in the customer channel', () => {
         'FastTrack Manager',
         'FastTrack Engineer',
         'Customer contacts',
-        'Target date: Device Security',
+        'Target dates',
+        'Device Security',
       ]),
     );
     expect(setupTexts).toEqual(expect.arrayContaining(['Sam', 'Maria', 'Chris', 'AADP', 'Windows 10']));
@@ -82,7 +83,7 @@ describe('setting up an engagement in the customer channel', () => {
     const again = await setUpChannel(harness, { customerName: 'Fabrikam' });
     expect(texts((again.body as InvokeBody).value)).toEqual([
       'Already set up',
-      'This channel already has an engagement for Contoso. Type **status** to see it.',
+      'There is already an engagement here, for Contoso. Type **status** to see it.',
     ]);
     expect(harness.connector.sent).toEqual([]);
   });
@@ -119,7 +120,7 @@ describe('setting up an engagement in the customer channel', () => {
     );
     harness.connector.clear();
     await harness.post(channelMessage(url(), people.manager, 'status'));
-    expect(harness.connector.sent[0]?.body.text).toMatch(/no engagement yet/);
+    expect(harness.connector.sent[0]?.body.text).toMatch(/no engagement here yet/);
   });
 });
 

@@ -45,7 +45,7 @@ describe('with two playbooks loaded', () => {
     );
     const setup = (response.body as InvokeBody).value as Card;
     expect(texts(setup)).toEqual(
-      expect.arrayContaining(['Set up an engagement', 'Adopt Teams', 'Target date: Meetings', 'Teams']),
+      expect.arrayContaining(['Set up an engagement', 'Adopt Teams', 'Target dates', 'Meetings', 'Teams']),
     );
     expect(JSON.stringify(setup)).toContain('"playbookId":"adopt-teams"');
   });
