@@ -111,8 +111,8 @@ describe('running the security workshops in a team channel of the Agents Playgro
       expect.stringContaining('0 of 4 mandatory tasks done'),
       expect.stringContaining('0 of 2 mandatory tasks done'),
     ]);
-    const summary = await textOnceShowing(ui().summaryCard(), '7 outstanding');
-    expect(summary).toContain('0 of 7 mandatory tasks done; 7 outstanding.');
+    const summary = await textOnceShowing(ui().summaryCard(), '7 open.');
+    expect(summary).toContain('0 of 7 mandatory tasks done; 7 open.');
     await screenshot(page, '2-workshop-cards');
   });
 
@@ -145,6 +145,12 @@ describe('running the security workshops in a team channel of the Agents Playgro
     const row = taskRow(device, '2460');
     await expect(row.getByRole('button').allInnerTexts()).resolves.toEqual(['Start', 'More']);
     await row.getByRole('button', { name: 'More' }).click();
+    // More opens a panel as wide as the row, under it, not a narrow column beside the status.
+    const reason = row.getByLabel('Not applicable? Say why');
+    const [reasonBox, rowBox] = [await reason.boundingBox(), await row.boundingBox()];
+    expect(reasonBox!.width).toBeGreaterThan(rowBox!.width * 0.9);
+    expect(reasonBox!.y).toBeGreaterThan(rowBox!.y + 30);
+    await screenshot(page, '3a-more-open');
     await row.getByRole('button', { name: 'Complete' }).click();
     expect(await textOnceShowing(device, '1 of 4 mandatory tasks done')).toContain('1 of 4 mandatory tasks done');
     await ui().sharedCopy(workshopCard('Device Security'), '1 of 4 mandatory tasks done', 'Start');
@@ -154,8 +160,8 @@ describe('running the security workshops in a team channel of the Agents Playgro
   });
 
   it('the summary card shows the new progress', async () => {
-    const summary = await textOnceShowing(ui().summaryCard(), '6 outstanding');
-    expect(summary).toContain('1 of 7 mandatory tasks done; 6 outstanding.');
+    const summary = await textOnceShowing(ui().summaryCard(), '6 open.');
+    expect(summary).toContain('1 of 7 mandatory tasks done; 6 open.');
     await screenshot(page, '4-summary-updated');
   });
 

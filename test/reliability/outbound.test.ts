@@ -31,13 +31,13 @@ describe('card updates to Teams: one slow conversation never holds up another', 
     await clickIn(harness, A, 'task.complete', '2533');
     await clickIn(harness, B, 'task.complete', '2533');
     const bWaited = await until(() => summaryTexts(harness, B).length > 0, 5000, "B's summary update");
-    expect(summaryTexts(harness, B)[0]).toContain('1 of 7 mandatory tasks done; 6 outstanding.');
+    expect(summaryTexts(harness, B)[0]).toContain('1 of 7 mandatory tasks done; 6 open.');
     expect(updatesIn(harness, A)).toHaveLength(0);
     await new Promise((resolve) => setTimeout(resolve, 1200));
     expect(harness.bot.metrics.count('outbound.timedOut')).toBeGreaterThanOrEqual(1);
     harness.connector.hang(() => false);
     await harness.bot.idle(20_000);
-    expect(summaryTexts(harness, A).at(-1)).toContain('1 of 7 mandatory tasks done; 6 outstanding.');
+    expect(summaryTexts(harness, A).at(-1)).toContain('1 of 7 mandatory tasks done; 6 open.');
     report('hung conversation', {
       "B's update after the click (ms)": bWaited,
       'A caught up after (ms)': Date.now() - clicked,
@@ -89,7 +89,7 @@ describe('retries that really run, and a visible give-up', () => {
     await clickIn(harness, A, 'task.complete', '2533');
     await harness.bot.idle(20_000);
     expect(harness.bot.metrics.count('cardUpdates.retried')).toBe(3);
-    expect(summaryTexts(harness, A).at(-1)).toContain('1 of 7 mandatory tasks done; 6 outstanding.');
+    expect(summaryTexts(harness, A).at(-1)).toContain('1 of 7 mandatory tasks done; 6 open.');
   });
 
   it('gives up after a bounded number of tries with one structured log line and a metric', async () => {
@@ -136,7 +136,7 @@ describe('a copy whose update was given up', () => {
   function expectBothCopiesCurrent(): void {
     const shown = [...lastShown().values()];
     expect(shown).toHaveLength(2);
-    expect(shown.filter((t) => t.includes('1 of 7 mandatory tasks done; 6 outstanding.'))).toHaveLength(1);
+    expect(shown.filter((t) => t.includes('1 of 7 mandatory tasks done; 6 open.'))).toHaveLength(1);
     expect(shown.filter((t) => t.includes('Show 1 finished'))).toHaveLength(1);
     expect(harness.bot.metrics.count('cardUpdates.stale')).toBe(0);
   }

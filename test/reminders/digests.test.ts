@@ -128,7 +128,7 @@ describe('acting from a digest', () => {
     expect(rowsOf(card)).toEqual(['4084', '4078', '3997']);
     await harness.bot.idle();
     const updated = cardsIn(harness.connector.sent.filter((s) => s.method === 'PUT').map((s) => s.body)).map(texts);
-    expect(updated.some((t) => t.includes('1 of 7 mandatory tasks done; 6 outstanding.'))).toBe(true);
+    expect(updated.some((t) => t.includes('1 of 7 mandatory tasks done; 6 open.'))).toBe(true);
   });
 
   it('a customer cannot complete a task from a forged digest action, and nothing changes', async () => {

@@ -31,7 +31,7 @@ describe('keeping the posted cards current', () => {
     await harness.bot.idle();
     const updates = summaryUpdates();
     expect(updates).toHaveLength(1);
-    expect(texts(updates[0])).toContain('5 of 7 mandatory tasks done; 2 outstanding.');
+    expect(texts(updates[0])).toContain('5 of 7 mandatory tasks done; 2 open.');
   });
 
   it('waits out a 429 with Retry-After and then updates the card', async () => {
@@ -40,7 +40,7 @@ describe('keeping the posted cards current', () => {
     await complete('2533');
     await harness.bot.idle();
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
-    expect(texts(summaryUpdates()[0])).toContain('1 of 7 mandatory tasks done; 6 outstanding.');
+    expect(texts(summaryUpdates()[0])).toContain('1 of 7 mandatory tasks done; 6 open.');
   });
 
   it('retries a 5xx from the Bot Connector', async () => {
@@ -107,6 +107,6 @@ describe('every copy a person sees is current', () => {
     await harness.bot.idle();
     const updated = harness.connector.sent.filter((s) => s.method === 'PUT' && texts(s.body)[1] === 'Contoso');
     expect(updated.map((s) => s.activityId).sort()).toEqual([...summaries].sort());
-    expect(updated.every((s) => texts(s.body).includes('1 of 7 mandatory tasks done; 6 outstanding.'))).toBe(true);
+    expect(updated.every((s) => texts(s.body).includes('1 of 7 mandatory tasks done; 6 open.'))).toBe(true);
   });
 });

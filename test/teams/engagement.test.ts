@@ -74,7 +74,7 @@ describe('setting up an engagement in the customer channel', () => {
         ' · SME: Sam · AADP',
       ]),
     );
-    expect(texts(posted[4])).toContain('0 of 7 mandatory tasks done; 7 outstanding.');
+    expect(texts(posted[4])).toContain('0 of 7 mandatory tasks done; 7 open.');
   });
 
   it('never creates a second engagement for the channel', async () => {
@@ -141,7 +141,7 @@ describe('moving tasks along from the workshop card', () => {
     await harness.bot.idle();
     const updates = harness.connector.sent.filter((s) => s.method === 'PUT');
     const summary = cardsIn(updates.map((u) => u.body)).find((c) => heading(c) === 'Contoso');
-    expect(texts(summary)).toContain('1 of 7 mandatory tasks done; 6 outstanding.');
+    expect(texts(summary)).toContain('1 of 7 mandatory tasks done; 6 open.');
   });
 
   it('a customer cannot complete a task: a short reason, and nothing changes', async () => {
@@ -153,7 +153,7 @@ describe('moving tasks along from the workshop card', () => {
     });
     expect(harness.connector.sent).toEqual([]);
     await harness.post(channelMessage(url(), people.customer, 'status'));
-    expect(texts(sentCards()[0])).toContain('0 of 7 mandatory tasks done; 7 outstanding.');
+    expect(texts(sentCards()[0])).toContain('0 of 7 mandatory tasks done; 7 open.');
   });
 
   it('a FastTrack Engineer cannot start an SME task, but a FastTrack Manager can', async () => {

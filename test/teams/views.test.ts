@@ -114,7 +114,7 @@ describe('times and counts', () => {
     const one = anEngagement({ servicesInScope: ['AADP'] });
     expect(workshopView(one, seedPlaybook, 'Identity Security').progressText).toBe('0 of 1 mandatory task done');
     expect(workshopView(one, seedPlaybook, 'Device Security').progressText).toBe('0 of 0 mandatory tasks done');
-    expect(summaryView(one, seedPlaybook, 'T').overall).toBe('0 of 1 mandatory task done; 1 outstanding.');
+    expect(summaryView(one, seedPlaybook, 'T').overall).toBe('0 of 1 mandatory task done; 1 open.');
   });
 });
 

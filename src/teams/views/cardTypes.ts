@@ -33,6 +33,8 @@ export interface WorkshopTaskRow {
   hasMore: boolean;
   completeInMore: boolean;
   canMarkNotApplicable: boolean;
+  /** The full-width panel "More" opens under the row (a ShowCard would open inside the narrow button column). */
+  moreId: string;
   reasonInputId: string;
   /** What every action button of the row sends back. */
   actionData: { engagementId: string; taskId: string };

@@ -73,7 +73,7 @@ export function summaryView(
       ? `This engagement is complete: ${engagement.completion.nextStep}`
       : all.outstanding.length === 0
         ? `All ${plural(all.total, 'mandatory task')} done.`
-        : `${all.done} of ${plural(all.total, 'mandatory task')} done; ${all.outstanding.length} outstanding.`,
+        : `${all.done} of ${plural(all.total, 'mandatory task')} done; ${all.outstanding.length} open.`,
     ids: { tasks: `open-${engagement.id}`, roles: `roles-${engagement.id}`, outputs: `outputs-${engagement.id}` },
     openTasksLabel: `Show the ${plural(all.outstanding.length, 'open task')}`,
     openTasks: all.outstanding.slice(0, OPEN_LISTED).map((t) => ({

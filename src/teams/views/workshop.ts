@@ -76,6 +76,7 @@ function taskRow(engagement: Engagement, t: EngagementTask, viewer: Viewer): Wor
     hasMore: completeInMore || canMarkNotApplicable,
     completeInMore,
     canMarkNotApplicable,
+    moreId: `more-${t.id}`,
     reasonInputId: `reason-${t.id}`,
     actionData: { engagementId: engagement.id, taskId: t.id },
   };
