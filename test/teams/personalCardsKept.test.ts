@@ -94,6 +94,7 @@ describe('"my tasks" and digests in the 1:1 chat are kept current', () => {
   it('an older "my tasks" becomes a pointer once three newer ones are kept, and is no longer updated', async () => {
     const first = await myTasks(people.engineer);
     for (let i = 0; i < 3; i++) await myTasks(people.engineer);
+    await harness.bot.idle();
     expect(texts(updatesOf(first.activityId).at(-1))[0]).toBe('Moved');
     expect((await keptCards(people.engineer)).map((c) => c.activityId)).not.toContain(first.activityId);
     harness.connector.clear();

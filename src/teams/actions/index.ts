@@ -8,16 +8,12 @@ import { userMessage } from '../turn/userMessages';
 import { BadActionError, parseAction } from '../turn/actionData';
 import { deleteEngagementAction, keepEngagementAction } from './deleteActions';
 import { digestRow, snoozeAction } from './digestActions';
-import { confirmInputAction, openInputsAction, overrideInputsAction } from './inputActions';
+import { confirmInputAction, overrideInputsAction } from './inputActions';
+import { openCardAction } from './openCardAction';
+import { KEY_INPUTS_CARD, KEY_OUTPUTS_CARD } from '../views/cardKeys';
 import { chooseNextStepAction } from './nextStepActions';
 import { refreshCardAction } from './refreshAction';
-import {
-  addAreaAction,
-  answerOutputAction,
-  saveOutputsAction,
-  openOutputsAction,
-  signOffAction,
-} from './outputActions';
+import { addAreaAction, answerOutputAction, saveOutputsAction, signOffAction } from './outputActions';
 import { openSettingsAction, refreshSummaryAction, saveSettingsAction } from './settingsActions';
 import { choosePlaybookAction, submitSetupAction } from './setupActions';
 import { workshopCard } from './taskActions';
@@ -49,10 +45,10 @@ export const ACTION_HANDLERS: ActionHandlers = {
   'settings.open': openSettingsAction,
   'settings.save': saveSettingsAction,
   'summary.refresh': refreshSummaryAction,
-  'inputs.open': openInputsAction,
+  'inputs.open': openCardAction(KEY_INPUTS_CARD),
   'inputs.confirm': confirmInputAction,
   'inputs.override': overrideInputsAction,
-  'outputs.open': openOutputsAction,
+  'outputs.open': openCardAction(KEY_OUTPUTS_CARD),
   'outputs.answer': answerOutputAction,
   'outputs.save': saveOutputsAction,
   'outputs.add': addAreaAction,

@@ -1,8 +1,7 @@
 import { changeEngagement } from '../../app/changeEngagement';
 import { confirmInput, overrideInputs } from '../../domain/keyInputs';
 import { engagementOfAction } from '../turn/engagementOfTurn';
-import { BadActionError, indexField, requiredField } from '../turn/actionData';
-import { KEY_INPUTS_CARD } from '../views/cardKeys';
+import { indexField } from '../turn/actionData';
 import type { ActionContext, ActionResult, CardAction } from './types';
 import { viewerOf } from '../turn/turnFacts';
 
@@ -19,17 +18,6 @@ async function changeInputs(
 
 const inputsOf = (context: ActionContext, playbookId: string): string[] =>
   context.deps.catalog.playbook(playbookId)?.keyInputs ?? [];
-
-/** Posts the Key Inputs card again as its own message, and answers with the clicked card, current. */
-export const openInputsAction: CardAction = {
-  async run({ turn, deps, cards, data }) {
-    const { value: engagement } = await engagementOfAction(turn, deps, data);
-    const key = requiredField(data, 'card', 200);
-    if (!cards.views.hasCard(engagement, key)) throw new BadActionError('This card is not one of this engagement.');
-    await cards.postAndRemember(turn, engagement, [KEY_INPUTS_CARD]);
-    return { kind: 'card', card: cards.views.render(engagement, key, viewerOf(turn)) };
-  },
-};
 
 export const confirmInputAction: CardAction = {
   async run(context) {

@@ -10,7 +10,6 @@ import {
   type RefusedAnswer,
 } from '../../domain/outputs';
 import { engagementOfAction } from '../turn/engagementOfTurn';
-import { KEY_OUTPUTS_CARD } from '../views/cardKeys';
 import { BadActionError, requiredField, type ActionData } from '../turn/actionData';
 import { problemText } from '../turn/userMessages';
 import { outputRowFields } from '../views/keyOutputs';
@@ -28,15 +27,6 @@ async function changeOutputs(
   cards.changed(saved.value, { kind: 'keyOutputs' });
   return { kind: 'card', card: cards.views.keyOutputs(saved.value, viewerOf(turn)) };
 }
-
-/** Posts the Key Outputs card as its own message, so the summary stays a summary. */
-export const openOutputsAction: CardAction = {
-  async run({ turn, deps, cards, data }) {
-    const { value: engagement } = await engagementOfAction(turn, deps, data);
-    await cards.postAndRemember(turn, engagement, [KEY_OUTPUTS_CARD]);
-    return { kind: 'card', card: cards.views.summary(engagement, viewerOf(turn)) };
-  },
-};
 
 export const answerOutputAction: CardAction = {
   async run(context) {

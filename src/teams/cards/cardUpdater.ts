@@ -5,7 +5,7 @@ import type { CardPost, Engagement } from '../../domain/types';
 import { personKey } from '../../domain/people';
 import type { Metrics } from '../../metrics';
 import type { BotConnector, ConversationAddress } from '../outbound/botConnector';
-import type { OutboundQueue } from '../outbound/outboundQueue';
+import { cardUpdateJob, type OutboundQueue } from '../outbound/outboundQueue';
 
 /**
  * Updates wait this long to be merged: a burst of clicks becomes one update per posted card, which keeps
@@ -140,15 +140,15 @@ export class CardUpdater {
   /** Queues one copy's update; the job holds ids only, so a long backlog costs little memory. */
   private enqueueCopy(copy: StaleCopy): void {
     const { engagementId, activityId, card, address } = copy;
-    this.deps.queue.enqueue({
-      conversation: conversationOf(address),
-      kind: 'cardUpdates',
-      key: activityId,
-      idempotent: true,
-      labels: { engagementId, card },
-      run: () => this.send(engagementId, activityId),
-      gaveUp: () => this.markStale(copy),
-    });
+    this.deps.queue.enqueue(
+      cardUpdateJob(
+        conversationOf(address),
+        activityId,
+        { engagementId, card },
+        () => this.send(engagementId, activityId),
+        () => this.markStale(copy),
+      ),
+    );
   }
 
   private markStale(copy: StaleCopy): void {

@@ -7,7 +7,7 @@ import type { Engagement } from '../../domain/types';
 import type { CardRenderer } from './renderer';
 import type { BotConnector } from '../outbound/botConnector';
 import { ConnectorError } from '../outbound/connectorHttp';
-import type { OutboundJob, OutboundQueue } from '../outbound/outboundQueue';
+import { cardUpdateJob, type OutboundJob, type OutboundQueue } from '../outbound/outboundQueue';
 import { MOVED_NOTICE } from '../views/cardKeys';
 import { digestView } from '../views/digest';
 
@@ -38,21 +38,12 @@ export class TeamsNotifier implements Notifier {
   async retireCards(person: PersonRecord, cards: PersonalCard[]): Promise<void> {
     const pointer = MessageFactory.attachment(this.renderer.attachment('notice', MOVED_NOTICE));
     for (const card of cards) {
-      this.queue.enqueue({
-        conversation: `${person.serviceUrl}|${card.conversationId}`,
-        kind: 'cardUpdates',
-        key: card.activityId,
-        idempotent: true,
-        labels: { card: card.card },
-        run: async () => {
-          await this.connector.update(
-            { serviceUrl: person.serviceUrl, conversationId: card.conversationId },
-            card.activityId,
-            pointer,
-          );
-        },
-        gaveUp: () => undefined,
-      });
+      const to = { serviceUrl: person.serviceUrl, conversationId: card.conversationId };
+      this.queue.enqueue(
+        cardUpdateJob(`${to.serviceUrl}|${to.conversationId}`, card.activityId, { card: card.card }, async () => {
+          await this.connector.update(to, card.activityId, pointer);
+        }),
+      );
     }
   }
 

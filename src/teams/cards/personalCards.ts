@@ -9,7 +9,7 @@ import type { BotDeps } from '../deps';
 import { MOVED_NOTICE } from '../views/cardKeys';
 import { digestView } from '../views/digest';
 import type { BotConnector } from '../outbound/botConnector';
-import type { OutboundQueue } from '../outbound/outboundQueue';
+import { cardUpdateJob, type OutboundQueue } from '../outbound/outboundQueue';
 import { COALESCE_MS } from './cardUpdater';
 import { myTaskList } from './taskLists';
 import { actorOf } from '../turn/turnFacts';
@@ -73,14 +73,15 @@ export class PersonalCards {
     const key = personKey(actorOf(turn));
     const posted = { card: 'myTasks' as const, activityId: sent.id, conversationId: turn.activity.conversation.id };
     const pointer = MessageFactory.attachment(this.deps.pointer);
+    const serviceUrl = turn.activity.serviceUrl;
     for (const retired of await this.deps.people.keepCard(key, posted)) {
-      await turn
-        .updateActivity({
-          ...pointer,
-          id: retired.activityId,
-          conversation: { ...turn.activity.conversation, id: retired.conversationId },
-        })
-        .catch(() => undefined);
+      const to = { serviceUrl, conversationId: retired.conversationId };
+      this.deps.queue.enqueue(
+        cardUpdateJob(`${serviceUrl}|${to.conversationId}`, retired.activityId, { card: retired.card }, async () => {
+          await this.deps.connector.update(to, retired.activityId, pointer);
+          this.sent.delete(retired.activityId);
+        }),
+      );
     }
   }
 
@@ -113,21 +114,15 @@ export class PersonalCards {
 
   private enqueue(record: PersonRecord, card: PersonalCard): void {
     const to = { serviceUrl: record.serviceUrl, conversationId: card.conversationId };
-    this.deps.queue.enqueue({
-      conversation: `${to.serviceUrl}|${to.conversationId}`,
-      kind: 'cardUpdates',
-      key: card.activityId,
-      idempotent: true,
-      labels: { card: card.card },
-      run: async () => {
+    // A card Teams would not take stays as it was; the person's next click answers with the current one.
+    this.deps.queue.enqueue(
+      cardUpdateJob(`${to.serviceUrl}|${to.conversationId}`, card.activityId, { card: card.card }, async () => {
         const attachment = await this.deps.render(record, card);
         const shows = fingerprint(attachment);
         if (this.sent.get(card.activityId) === shows) return;
         await this.deps.connector.update(to, card.activityId, { type: 'message', attachments: [attachment] });
         this.sent.set(card.activityId, shows);
-      },
-      // A card Teams would not take stays as it was; the person's next click answers with the current one.
-      gaveUp: () => undefined,
-    });
+      }),
+    );
   }
 }

@@ -20,6 +20,20 @@ export interface OutboundJob {
   gaveUp?(error: unknown): void;
 }
 
+/**
+ * The update of one posted card: idempotent, and keyed by the card's activity, so that of two queued updates
+ * of one card only one is sent (each sends the state current when it runs).
+ */
+export function cardUpdateJob(
+  conversation: string,
+  activityId: string,
+  labels: Record<string, string>,
+  run: () => Promise<void>,
+  gaveUp: (error: unknown) => void = () => undefined,
+): OutboundJob {
+  return { conversation, kind: 'cardUpdates', key: activityId, idempotent: true, labels, run, gaveUp };
+}
+
 export interface OutboundOptions {
   maxAttempts: number;
   /** Calls in flight at once across all conversations. */
