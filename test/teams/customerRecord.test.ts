@@ -288,6 +288,9 @@ describe('history', () => {
     for (let i = 0; i < 60; i++) await act(people.sme, i % 2 ? 'task.reopen' : 'task.complete', { taskId: '2533' });
     const latest = texts(cardsIn(await say(people.customer, 'history'))[0]).filter((t) => t.startsWith('**'));
     expect(latest).toHaveLength(20);
+    expect(texts(cardsIn(await say(people.customer, 'history'))[0])[1]).toBe(
+      'Contoso · the latest 20 changes, newest first · times in UTC',
+    );
     expect(latest[0]).toBe('**Sam** reopened task 2533 (Azure AD Premium – Technical Workshop): Done → In progress');
     const task = texts(cardsIn(await say(people.customer, 'history 2460'))[0]);
     expect(task).toEqual(
@@ -311,7 +314,7 @@ describe('history, as a person reads it', () => {
     expect(lines).toContain('**Maria** took task 4078 (MDATP – Position MDATP over 3rd Party AV) out of scope');
     expect(lines.at(-1)).toBe('**Maria** set up the engagement for Contoso');
     const shown = texts(card);
-    expect(shown[1]).toBe('Contoso · the latest 20 changes, newest first · times in UTC');
+    expect(shown[1]).toBe(`Contoso · all ${lines.length} changes, newest first · times in UTC`);
     // Each day is named once, above its first change; times are the reader's.
     expect(shown.filter((t) => t === '2 Nov 2026')).toHaveLength(2);
     expect(shown).toContain('09:00');

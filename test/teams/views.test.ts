@@ -1,5 +1,6 @@
 import { CardRenderer } from '../../src/teams/cards/renderer';
 import { when, type Viewer } from '../../src/teams/views/format';
+import { historyView } from '../../src/teams/views/history';
 import { keyInputsView } from '../../src/teams/views/keyInputs';
 import { keyOutputsView } from '../../src/teams/views/keyOutputs';
 import { confirmDeleteView, engagementDeleted } from '../../src/teams/views/notices';
@@ -115,6 +116,20 @@ describe('times and counts', () => {
     expect(workshopView(one, seedPlaybook, 'Identity Security').progressText).toBe('0 of 1 mandatory task done');
     expect(workshopView(one, seedPlaybook, 'Device Security').progressText).toBe('0 of 0 mandatory tasks done');
     expect(summaryView(one, seedPlaybook, 'T').overall).toBe('0 of 1 mandatory task done; 1 open.');
+  });
+
+  it('history says how many changes it holds, and "the latest 20" only when there may be more', () => {
+    const engagement = anEngagement();
+    const subtitle = (count: number) =>
+      historyView(
+        engagement,
+        Array.from({ length: count }, () => engagement.audit[0]!),
+        20,
+      ).subtitle;
+    expect(subtitle(0)).toBe('Contoso · no changes yet · times in UTC');
+    expect(subtitle(1)).toBe('Contoso · its one change · times in UTC');
+    expect(subtitle(2)).toBe('Contoso · all 2 changes, newest first · times in UTC');
+    expect(subtitle(20)).toBe('Contoso · the latest 20 changes, newest first · times in UTC');
   });
 });
 

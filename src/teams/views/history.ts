@@ -106,6 +106,13 @@ function linesOf(events: AuditEvent[], taskNames: TaskNames, zone?: string): His
   return lines;
 }
 
+/** "the latest 20 changes, newest first" when there may be more, else how many there are. */
+function whichChanges(count: number, limit: number): string {
+  if (count >= limit) return `the latest ${limit} changes, newest first`;
+  if (count === 0) return 'no changes yet';
+  return count === 1 ? 'its one change' : `all ${count} changes, newest first`;
+}
+
 export interface HistoryOptions {
   taskId?: string;
   zone?: string;
@@ -126,7 +133,7 @@ export function historyView(
   const times = readerZone(zone);
   return {
     title: taskId ? `History of task ${shown(taskId, 40)}` : 'History',
-    subtitle: `${customer(engagement.customerName)} · the latest ${limit} changes, newest first · times ${times === 'UTC' ? 'in UTC' : `in ${times}`}`,
+    subtitle: `${customer(engagement.customerName)} · ${whichChanges(events.length, limit)} · times ${times === 'UTC' ? 'in UTC' : `in ${times}`}`,
     events: shownFirst,
     older,
     olderLabel: older.length ? `Show ${plural(older.length, 'older change')}` : '',
