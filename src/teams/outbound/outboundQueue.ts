@@ -157,17 +157,16 @@ export class OutboundQueue {
         wakeAt = Math.min(wakeAt, at);
         continue;
       }
-      this.start(lane, lane.queue.shift()!, now);
+      this.start(lane, lane.queue.shift()!);
     }
     if (wakeAt < Infinity) this.timer = setTimeout(() => this.pump(), wakeAt - Date.now()).unref();
   }
 
-  private start(lane: Lane, entry: Entry, now: number): void {
+  private start(lane: Lane, entry: Entry): void {
     this.queued--;
     this.running++;
     lane.busy = true;
-    lane.windows.record(now);
-    this.app.record(now);
+    const slots = [lane.windows.begin(), this.app.begin()];
     entry.attempts++;
     entry.job
       .run()
@@ -176,6 +175,8 @@ export class OutboundQueue {
         (error: unknown) => this.failed(lane, entry, error),
       )
       .finally(() => {
+        const done = Date.now();
+        for (const slot of slots) slot.done(done);
         this.running--;
         lane.busy = false;
         this.pump();
