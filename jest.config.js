@@ -7,7 +7,7 @@ const SLOW = [
   'test/e2e/**/*.test.ts',
   'test/reliability/{outbound,replies,shutdown,telemetry,twoInstances}.test.ts',
   'test/reminders/instances.test.ts',
-  'test/store/{cosmos,sqliteTrail}.test.ts',
+  'test/store/{cosmos,cosmosLayout,sqliteTrail}.test.ts',
 ];
 
 /** The same files as path patterns, for the fast project to leave out. */

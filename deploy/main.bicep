@@ -45,13 +45,15 @@ resource database 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2024-05-15
   properties: { resource: { id: 'security-workshops' } }
 }
 
-// The containers the bot uses (src/store/cosmosContainers.ts). The bot's identity may read and write
-// documents but not create containers, so they are declared here.
+// The containers the bot uses (src/store/cosmosContainers.ts), each indexing only what it queries. The bot's
+// identity may read and write documents but not create containers, so they are declared here. engagementData
+// holds each engagement and its trail in one partition (one transactional batch per change); members finds a
+// person's engagements in the person's own partition.
 var containers = [
-  { id: 'engagements', partitionKey: '/id' }
-  { id: 'audit', partitionKey: '/engagementId' }
-  { id: 'people', partitionKey: '/id' }
-  { id: 'sends', partitionKey: '/id' }
+  { id: 'engagementData', partitionKey: '/engagementId', indexed: ['/kind/?', '/seq/?', '/taskId/?'] }
+  { id: 'members', partitionKey: '/personKey', indexed: ['/personKey/?'] }
+  { id: 'people', partitionKey: '/id', indexed: ['/nextDigestAt/?'] }
+  { id: 'sends', partitionKey: '/id', indexed: [] }
 ]
 
 resource cosmosContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-05-15' = [
@@ -62,6 +64,12 @@ resource cosmosContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/co
       resource: {
         id: container.id
         partitionKey: { paths: [container.partitionKey], kind: 'Hash' }
+        indexingPolicy: {
+          indexingMode: 'consistent'
+          automatic: true
+          includedPaths: map(container.indexed, path => { path: path })
+          excludedPaths: [{ path: '/*' }]
+        }
       }
     }
   }

@@ -43,7 +43,9 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const renderer = new CardRenderer(undefined, 'compiled', (card, bytes) =>
     logger.error({ event: 'card.tooLarge', card, bytes }, 'a card was over its size budget and was replaced'),
   );
-  const stores = await createStores(config.storage, config.timeouts.storeMs);
+  const stores = await createStores(config.storage, config.timeouts.storeMs, (copied) =>
+    logger.info({ event: 'store.migrated', ...copied }, 'copied the first Cosmos DB layout into the current one'),
+  );
   const store = stores.engagements;
   const now = options.now ?? (() => new Date());
   const { reminders } = config;

@@ -15,10 +15,13 @@ describe('configuration is documented and deployed as it is read', () => {
     expect(sorted(names)).toEqual(sorted(CONFIG_VARIABLES));
   });
 
-  it('the Bicep template declares every Cosmos DB container the bot opens, with its partition key', () => {
+  it('the Bicep template declares every Cosmos DB container the bot opens, with its partition key and index', () => {
     const bicep = readFileSync(join(ROOT, 'deploy/main.bicep'), 'utf8');
-    const declared = [...bicep.matchAll(/\{ id: '([a-z]+)', partitionKey: '([^']+)' \}/g)].map((m) => [m[1], m[2]]);
+    const declared = [
+      ...bicep.matchAll(/\{ id: '([A-Za-z]+)', partitionKey: '([^']+)', indexed: \[([^\]]*)\] \}/g),
+    ].map((m) => [m[1], { partitionKey: m[2], indexed: [...m[3]!.matchAll(/'([^']+)'/g)].map((p) => p[1]) }]);
     expect(Object.fromEntries(declared)).toEqual(COSMOS_CONTAINERS);
+    expect(bicep).toContain("excludedPaths: [{ path: '/*' }]");
   });
 
   it('App Service runs the Node major the project brings, which the SQLite module in the zip is built for', () => {

@@ -1,12 +1,13 @@
-import { CosmosClient, type CosmosClientOptions, type Database } from '@azure/cosmos';
+import { CosmosClient, type Container, type CosmosClientOptions, type Database } from '@azure/cosmos';
 import type { Stores } from '../app/ports';
 import type { SendRecord } from '../domain/reminderRecords';
-import type { Engagement } from '../domain/types';
-import { COSMOS_CONTAINERS, type ContainerName } from './cosmosContainers';
+import { COSMOS_CONTAINERS, indexingPolicyOf, type ContainerName } from './cosmosContainers';
 import { CosmosDocuments } from './cosmosDocuments';
+import { CosmosEngagementData } from './cosmosEngagementData';
 import { CosmosEngagementStore } from './cosmosEngagementStore';
+import { CosmosMembers } from './cosmosMembers';
+import { migrateLegacyLayout, type MigrationReport } from './cosmosMigration';
 import { CosmosReminderStore, type PersonDocument } from './cosmosReminderStore';
-import { CosmosTrail } from './cosmosTrail';
 
 export interface CosmosOptions {
   endpoint: string;
@@ -15,22 +16,24 @@ export interface CosmosOptions {
   credential?: CosmosClientOptions['aadCredentials'];
   /** Each HTTP request to Cosmos DB is abandoned after this (the SDK's default is a minute). */
   requestTimeoutMs?: number;
+  /** Told what was copied from the first layout, on the one start that copies it. */
+  migrated?: (report: MigrationReport) => void;
 }
 
-async function containerOf<T extends { id: string }>(
-  database: Database,
-  id: Exclude<ContainerName, 'audit'>,
-): Promise<CosmosDocuments<T>> {
+/** Opens a container; where the bot may create it (a local server, a key with that right), as declared. */
+async function containerOf(database: Database, id: ContainerName): Promise<Container> {
+  const spec = COSMOS_CONTAINERS[id];
   const { container } = await database.containers.createIfNotExists({
     id,
-    partitionKey: { paths: [COSMOS_CONTAINERS[id]] },
+    partitionKey: { paths: [spec.partitionKey] },
+    indexingPolicy: indexingPolicyOf(spec),
   });
-  return new CosmosDocuments<T>(container);
+  return container;
 }
 
 /**
- * Azure Cosmos DB for NoSQL: one client for both stores. Engagements, people and what was sent each have
- * a container, every one partitioned by document id, so each read is a point read.
+ * Azure Cosmos DB for NoSQL: one client for both stores. Each engagement is a partition of its own with its
+ * trail; who holds a role where is partitioned by person; people and what was sent by their id.
  */
 export async function connectCosmosStores(options: CosmosOptions): Promise<Stores> {
   const client = new CosmosClient({
@@ -39,15 +42,18 @@ export async function connectCosmosStores(options: CosmosOptions): Promise<Store
     connectionPolicy: { enableEndpointDiscovery: false, requestTimeout: options.requestTimeoutMs ?? 10_000 },
   });
   const { database } = await client.databases.createIfNotExists({ id: options.database });
-  const engagements = await containerOf<Engagement>(database, 'engagements');
+  const data = new CosmosEngagementData(await containerOf(database, 'engagementData'));
+  const members = new CosmosMembers(await containerOf(database, 'members'));
+  const report = await migrateLegacyLayout(database, data, members);
+  if (report) options.migrated?.(report);
   return {
     kind: 'cosmos',
-    engagements: new CosmosEngagementStore(engagements, await CosmosTrail.open(database)),
+    engagements: new CosmosEngagementStore(data, members),
     reminders: new CosmosReminderStore(
-      await containerOf<PersonDocument>(database, 'people'),
-      await containerOf<SendRecord>(database, 'sends'),
+      new CosmosDocuments<PersonDocument>(await containerOf(database, 'people')),
+      new CosmosDocuments<SendRecord>(await containerOf(database, 'sends')),
     ),
-    ping: async () => void (await engagements.container.read()),
+    ping: async () => void (await data.container.read()),
     close: async () => client.dispose(),
   };
 }

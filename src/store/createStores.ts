@@ -1,5 +1,6 @@
 import type { Stores } from '../app/ports';
 import type { StorageConfig } from '../config';
+import type { MigrationReport } from './cosmosMigration';
 import { openSqliteStores } from './sqliteStores';
 import { withTimeouts } from './timeouts';
 
@@ -8,10 +9,14 @@ import { withTimeouts } from './timeouts';
  * identity (the bot's own user-assigned identity when MicrosoftAppType is UserAssignedMSI). The Azure SDKs
  * are loaded only when Cosmos DB is used. Every call answers within `timeoutMs`.
  */
-export async function createStores(config: StorageConfig, timeoutMs: number): Promise<Stores> {
+export async function createStores(
+  config: StorageConfig,
+  timeoutMs: number,
+  migrated?: (report: MigrationReport) => void,
+): Promise<Stores> {
   if (config.kind === 'sqlite') return withTimeouts(openSqliteStores(config.dataDir), timeoutMs);
   const { connectCosmosStores } = await import('./cosmosStores');
-  const common = { endpoint: config.endpoint, database: config.database, requestTimeoutMs: timeoutMs };
+  const common = { endpoint: config.endpoint, database: config.database, requestTimeoutMs: timeoutMs, migrated };
   if (config.key) return withTimeouts(await connectCosmosStores({ ...common, key: config.key }), timeoutMs);
   const { DefaultAzureCredential } = await import('@azure/identity');
   const credential = new DefaultAzureCredential({ managedIdentityClientId: config.managedIdentityClientId });

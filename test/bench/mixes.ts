@@ -58,7 +58,7 @@ const spreadOf = (values: number[]): Spread => ({
  * Waits until the bot has sent its background card updates, paced under Teams' limit of 50 a second for
  * the app: nothing new at the connector for longer than the limit's one-second window.
  */
-async function settled(connector: FakeConnector): Promise<void> {
+export async function settled(connector: FakeConnector): Promise<void> {
   let seen = -1;
   while (seen !== connector.sent.length) {
     seen = connector.sent.length;

@@ -18,7 +18,7 @@ import { OutboundQueue } from '../../src/teams/outbound/outboundQueue';
 import { APP_LIMITS } from '../../src/teams/outbound/rateLimit';
 import { seedOneSmeEach } from '../fixtures/reminderSeed';
 
-const MONDAY_10 = new Date('2026-11-30T10:00:00Z');
+export const MONDAY_10 = new Date('2026-11-30T10:00:00Z');
 const policy = { leadDays: 5, escalateAfterDays: 3, hour: 9 };
 const silent = createLogger('silent');
 
@@ -45,8 +45,8 @@ function counting(stores: Stores): { stores: Stores; read: () => number } {
   };
 }
 
-function digests(stores: Stores, notifier: Notifier): Digests {
-  const now = () => MONDAY_10;
+export function digestsAt(stores: Stores, notifier: Notifier, at = MONDAY_10): Digests {
+  const now = () => at;
   const people = new PeopleDirectory({ reminders: stores.reminders, now, policy, defaultTimeZone: 'UTC' });
   return new Digests({
     engagements: stores.engagements,
@@ -85,7 +85,7 @@ export async function sweepBench(): Promise<SweepFigures> {
       retireCards: async () => undefined,
     };
     const started = performance.now();
-    await digests(stores, notifier).sweep();
+    await digestsAt(stores, notifier).sweep();
     return { engagements, due, sent, ms: performance.now() - started, documentsRead: read() };
   } finally {
     await sqlite.close();
@@ -149,7 +149,7 @@ export async function rateBench(): Promise<RateFigures> {
     await seedOneSmeEach(store, { count, due: count, serviceUrl: connector.url, withChats: true });
     const notifier = new TeamsNotifier(new BotConnector(http), queue, new CardRenderer(), '28:bot');
     const started = performance.now();
-    await digests(store, notifier).sweep();
+    await digestsAt(store, notifier).sweep();
     await queue.idle();
     const seconds = (performance.now() - started) / 1000;
     const counts = [...connector.delivered.values()];
