@@ -1,23 +1,9 @@
 import { LRUCache } from 'lru-cache';
 import { isTimeZone } from '../../domain/calendar';
 import { graphemes } from '../../domain/text';
-import type { Person, TaskStatus } from '../../domain/types';
+import type { Person } from '../../domain/types';
 
-/** A task's status as every card and message names it. */
-/** The mark before a task's status, the same on every card. */
-export const STATUS_SYMBOL: Record<TaskStatus, string> = {
-  notStarted: '○',
-  inProgress: '◐',
-  done: '✔',
-  notApplicable: '—',
-};
-
-export const STATUS_TEXT: Record<TaskStatus, string> = {
-  notStarted: 'Not started',
-  inProgress: 'In progress',
-  done: 'Done',
-  notApplicable: 'Not applicable',
-};
+export { STATUS_SYMBOL, STATUS_TEXT } from '../../domain/statusWords';
 
 /**
  * Text a person wrote (a name, a reason, a feature), as a TextBlock or Fact shows it: it cannot become a
@@ -62,6 +48,9 @@ function cut(text: string, maxBytes: number, cost: (character: string) => number
  * `maxBytes` of the card; "…" marks the cut. Each card's budget is the sum of such parts.
  */
 export function shown(text: string, maxBytes: number): string {
+  // Most texts fit whole: then one measure of the whole, not one per character.
+  const whole = plain(text);
+  if (Buffer.byteLength(JSON.stringify(whole)) - 2 <= maxBytes) return whole;
   const start = cut(text, maxBytes, cardBytes);
   return start === undefined ? plain(text) : `${plain(start)}…`;
 }
