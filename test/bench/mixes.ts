@@ -25,11 +25,23 @@ export interface Spread {
   max: number;
 }
 
-export interface MixFigures {
-  ratio: Spread;
-  ours: { perSecond: number; p50Ms: number; p99Ms: number; cpuMsPerAction: number; failures: number };
-  baseline: { perSecond: number; p50Ms: number; p99Ms: number; cpuMsPerAction: number; failures: number };
+export interface SideFigures {
+  perSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  cpuMsPerAction: number;
+  failures: number;
+  /** Card updates sent in the background per action. */
   updatesPerAction: number;
+}
+
+export interface MixFigures {
+  /** Throughput, ours over the baseline's, per round. */
+  ratio: Spread;
+  /** CPU per action, ours over the baseline's, per round. */
+  cpuRatio: Spread;
+  ours: SideFigures;
+  baseline: SideFigures;
 }
 
 export interface HeapFigures {
@@ -75,14 +87,31 @@ async function heapMiB(bot: ChildServer, file: string): Promise<number> {
   return Number(readFileSync(file, 'utf8')) / 2 ** 20;
 }
 
+/** CPU a quiet process still uses in a quarter of a second (timers, the GC): below it, it is idle. */
+const IDLE_CPU_SECONDS = 0.005;
+
+/** Waits until the process uses no more CPU than an idle one, for at most 10 s. */
+async function cpuSettled(server: ChildServer): Promise<void> {
+  for (let i = 0; i < 40; i++) {
+    const before = server.cpuSeconds();
+    await sleep(250);
+    if (server.cpuSeconds() - before <= IDLE_CPU_SECONDS) return;
+  }
+}
+
 type Next = (w: number, i: number) => object;
 
-/** One measured round on a server: its load figures and the CPU its process used per request. */
+/**
+ * One measured round on a server: its load figures and the CPU its process used per request, background
+ * card updates included. It ends only once the server is idle (its updates sent, its CPU settled), so the
+ * next round, on either side, starts on a quiet machine.
+ */
 async function round(server: ChildServer, next: Next, total: number, connector: FakeConnector) {
   const before = server.cpuSeconds();
   const sentBefore = connector.sent.length;
   const result = await load(`${server.url}/api/messages`, next, total, WORKERS);
   await settled(connector);
+  await cpuSettled(server);
   const cpuMs = ((server.cpuSeconds() - before) * 1000) / result.requests;
   return { result, cpuMs, updates: (connector.sent.length - sentBefore) / result.requests };
 }
@@ -97,18 +126,19 @@ async function mix(bot: ChildServer, baseline: ChildServer, ours: Next, theirs: 
       baseline: await round(baseline, theirs, ROUND, connector),
     });
   }
-  const side = (pick: (r: (typeof rounds)[number]) => Awaited<ReturnType<typeof round>>) => ({
+  const side = (pick: (r: (typeof rounds)[number]) => Awaited<ReturnType<typeof round>>): SideFigures => ({
     perSecond: median(rounds.map((r) => pick(r).result.perSecond)),
     p50Ms: median(rounds.map((r) => pick(r).result.p50Ms)),
     p99Ms: median(rounds.map((r) => pick(r).result.p99Ms)),
     cpuMsPerAction: median(rounds.map((r) => pick(r).cpuMs)),
     failures: rounds.reduce((n, r) => n + pick(r).result.failures, 0),
+    updatesPerAction: median(rounds.map((r) => pick(r).updates)),
   });
   return {
     ratio: spreadOf(rounds.map((r) => r.ours.result.perSecond / r.baseline.result.perSecond)),
+    cpuRatio: spreadOf(rounds.map((r) => r.ours.cpuMs / r.baseline.cpuMs)),
     ours: side((r) => r.ours),
     baseline: side((r) => r.baseline),
-    updatesPerAction: median(rounds.map((r) => r.ours.updates)),
   };
 }
 
@@ -145,7 +175,9 @@ export async function actionBench(
     const hot = taskAction(connector, () => HOT, clicked, steps);
     const spreadOver = (count: number) => (w: number, i: number) => 1 + ((w * 7919 + i * 104_729) % count);
     const spread = taskAction(connector, spreadOver(SPREAD), clicked, steps);
-    const forBaseline = taskAction(connector, () => HOT);
+    // The baseline acts on the same channels and copies, so its background updates go where the bot's do.
+    const hotBaseline = taskAction(connector, () => HOT, clicked);
+    const spreadBaseline = taskAction(connector, spreadOver(SPREAD), clicked);
 
     // Warm up until neither the bot nor the baseline speeds up any more: each less than 3% faster than in
     // the round before, after at least WARM_ROUNDS_MIN rounds.
@@ -155,13 +187,14 @@ export async function actionBench(
       warmRounds++;
       const ours = (await round(bot, hot, WARM_ROUND, connector)).result.perSecond;
       await round(bot, spread, WARM_ROUND, connector);
-      const theirs = (await round(baseline, forBaseline, WARM_ROUND, connector)).result.perSecond;
+      const theirs = (await round(baseline, hotBaseline, WARM_ROUND, connector)).result.perSecond;
+      await round(baseline, spreadBaseline, WARM_ROUND, connector);
       const steady = ours < previous.ours * 1.03 && theirs < previous.baseline * 1.03;
       if (warmRounds >= WARM_ROUNDS_MIN && steady) break;
       previous = { ours, baseline: theirs };
     }
-    const hotFigures = await mix(bot, baseline, hot, forBaseline, connector);
-    const spreadFigures = await mix(bot, baseline, spread, forBaseline, connector);
+    const hotFigures = await mix(bot, baseline, hot, hotBaseline, connector);
+    const spreadFigures = await mix(bot, baseline, spread, spreadBaseline, connector);
     // One action on each of the first 1,000 engagements, then on each of all 10,000. The heap is measured
     // right after each, with the card updates they caused queued under Teams' rate limit, and once sent.
     const eachOnce = (count: number) =>

@@ -159,7 +159,7 @@ export class OutboundQueue {
       }
       this.start(lane, lane.queue.shift()!);
     }
-    if (wakeAt < Infinity) this.timer = setTimeout(() => this.pump(), wakeAt - Date.now()).unref();
+    if (wakeAt < Infinity) this.timer = setTimeout(() => this.pump(), Math.max(0, wakeAt - Date.now())).unref();
   }
 
   private start(lane: Lane, entry: Entry): void {
