@@ -18,8 +18,45 @@ param logLevel string = 'info'
 @description('Time zone of people whose own the bot has not learned yet (IANA name).')
 param reminderTimeZone string = 'UTC'
 
+@secure()
+@description('Signs the links to customers\' engagement reports: base64 of 32 bytes or more (openssl rand -base64 48). Kept in Key Vault.')
+param reportSigningKey string
+
+@description('Named in every report link; raise it with a new reportSigningKey to retire every link of the old key.')
+param reportKeyVersion int = 1
+
 var suffix = uniqueString(resourceGroup().id, name)
 var tenantId = subscription().tenantId
+var appName = '${name}-app-${suffix}'
+
+// The report links' signing key, read by the app through a Key Vault reference with its own identity.
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: '${name}-kv-${take(suffix, 8)}'
+  location: location
+  properties: {
+    tenantId: tenantId
+    sku: { family: 'A', name: 'standard' }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+  }
+}
+
+resource reportKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'report-signing-key'
+  properties: { value: reportSigningKey }
+}
+
+// Key Vault Secrets User, for the bot's identity only.
+resource vaultReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: vault
+  name: guid(vault.id, identity.id, 'secrets-user')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: '${name}-id-${suffix}'
@@ -109,7 +146,7 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
 }
 
 resource app 'Microsoft.Web/sites@2023-12-01' = {
-  name: '${name}-app-${suffix}'
+  name: appName
   location: location
   identity: {
     type: 'UserAssigned'
@@ -118,6 +155,7 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    keyVaultReferenceIdentity: identity.id
     siteConfig: {
       linuxFxVersion: 'NODE|26'
       alwaysOn: true
@@ -151,6 +189,9 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'REMINDER_ESCALATE_AFTER_DAYS', value: '3' }
         { name: 'REMINDER_SWEEP_SECONDS', value: '60' }
         { name: 'REMINDER_CLAIM_LEASE_SECONDS', value: '300' }
+        { name: 'PUBLIC_URL', value: 'https://${appName}.azurewebsites.net' }
+        { name: 'REPORT_SIGNING_KEY', value: '@Microsoft.KeyVault(SecretUri=${reportKeySecret.properties.secretUri})' }
+        { name: 'REPORT_KEY_VERSION', value: string(reportKeyVersion) }
       ]
     }
   }

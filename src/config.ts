@@ -29,6 +29,9 @@ export const CONFIG_VARIABLES = [
   'REMINDER_ESCALATE_AFTER_DAYS',
   'REMINDER_SWEEP_SECONDS',
   'REMINDER_CLAIM_LEASE_SECONDS',
+  'PUBLIC_URL',
+  'REPORT_SIGNING_KEY',
+  'REPORT_KEY_VERSION',
 ] as const;
 
 export const APP_TYPES = ['SingleTenant', 'MultiTenant', 'UserAssignedMSI'] as const;
@@ -71,8 +74,18 @@ export interface ReminderConfig {
   claimLeaseMs: number;
 }
 
+/** Signs the links to customers' engagement reports (see app/reportLinks). */
+export interface ReportKeyConfig {
+  /** Absent outside production when not set: the bot then makes one per start (links die with it). */
+  secret?: Buffer;
+  version: number;
+}
+
 export interface Config {
   production: boolean;
+  /** The bot's address as Teams and browsers reach it (https in production); links and the tab use it. */
+  publicUrl?: string;
+  reportKey: ReportKeyConfig;
   port: number;
   host: string;
   logLevel: LogLevel;
@@ -157,6 +170,38 @@ function reminders(env: Env, problems: string[]): ReminderConfig {
   };
 }
 
+function publicUrl(env: Env, production: boolean, problems: string[]): string | undefined {
+  const value = env.PUBLIC_URL?.trim().replace(/\/+$/, '');
+  if (!value) {
+    if (production)
+      problems.push('PUBLIC_URL is required in production: the https address of the bot, for report links and the tab');
+    return undefined;
+  }
+  const https = /^https:\/\/[^\s/?#]+$/.test(value);
+  if (!https && (production || !/^http:\/\/[^\s/?#]+$/.test(value)))
+    problems.push(
+      `PUBLIC_URL must be ${production ? 'an https' : 'an http(s)'} origin such as https://bot.example.com (got "${value}")`,
+    );
+  return value;
+}
+
+/** At least 32 bytes, base64: an HMAC key as strong as its hash. */
+const REPORT_KEY_BYTES = 32;
+
+function reportKey(env: Env, production: boolean, problems: string[]): ReportKeyConfig {
+  const version = wholeNumber(env, 'REPORT_KEY_VERSION', 1, [1, 1_000_000], problems);
+  const value = env.REPORT_SIGNING_KEY?.trim();
+  if (!value) {
+    if (production)
+      problems.push('REPORT_SIGNING_KEY is required in production: 32 bytes or more, base64 (openssl rand -base64 48)');
+    return { version };
+  }
+  const secret = Buffer.from(value, 'base64');
+  if (!/^[A-Za-z0-9+/=_-]+$/.test(value) || secret.length < REPORT_KEY_BYTES)
+    problems.push(`REPORT_SIGNING_KEY must be base64 of ${REPORT_KEY_BYTES} bytes or more (openssl rand -base64 48)`);
+  return { secret, version };
+}
+
 function flag(env: Env, name: string, problems: string[]): boolean {
   const value = env[name]?.trim().toLowerCase();
   if (!value || value === 'false') return false;
@@ -209,6 +254,8 @@ export function readConfig(env: Env): Config {
   const production = nodeEnv === 'production';
   const config: Config = {
     production,
+    publicUrl: publicUrl(env, production, problems),
+    reportKey: reportKey(env, production, problems),
     port: port(env, problems),
     host: env.HOST?.trim() || (production ? '0.0.0.0' : '127.0.0.1'),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info', problems),
@@ -254,14 +301,17 @@ export function configFromProcess(): Config {
   return readConfig(process.env);
 }
 
-/** The bot's app id alone, for building the Teams app package. */
-export function readAppId(env: Env): string {
+/** What the Teams app package names: the bot's app id, and the host its tab and SSO are served from. */
+export function readPackageSettings(env: Env): { appId: string; domain: string } {
+  const problems: string[] = [];
   const appId = env.MicrosoftAppId?.trim() ?? '';
-  if (!GUID.test(appId)) throw new ConfigError([`MicrosoftAppId must be the bot's app id, a GUID (got "${appId}")`]);
-  return appId;
+  if (!GUID.test(appId)) problems.push(`MicrosoftAppId must be the bot's app id, a GUID (got "${appId}")`);
+  const url = publicUrl(env, true, problems);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { appId, domain: new URL(url!).host };
 }
 
-export function appIdFromProcess(): string {
+export function packageSettingsFromProcess(): { appId: string; domain: string } {
   loadDotEnv();
-  return readAppId(process.env);
+  return readPackageSettings(process.env);
 }

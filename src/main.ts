@@ -9,6 +9,10 @@ import { loadCatalog } from './playbook/catalog';
 import { ReminderScheduler } from './reminders/scheduler';
 import { createServer } from './server';
 import { createStores } from './store/createStores';
+import { ReportLinks } from './app/reportLinks';
+import { registerWebRoutes } from './web/routes';
+import { tabScript } from './web/clientBundle';
+import { reportKeyOf, signInOf } from './webSetup';
 import { CardRenderer, TeamsConnection, teamsEndpoint } from './teams';
 
 export interface RunningBot {
@@ -33,6 +37,8 @@ export interface StartOptions {
   now?: () => Date;
   /** Where the Bot Framework's signing keys are published; the SDK's default unless a test moves it. */
   openIdMetadataUrl?: string;
+  /** Where Entra ID publishes the keys of the tab's SSO tokens; the tenant's own unless a test moves it. */
+  entraMetadataUrl?: string;
 }
 
 /** The composition root: config → logger → catalog → store → bot → server. */
@@ -67,7 +73,20 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     logger: reminderLogger,
   });
   const { allowedTenantId } = config;
-  const deps = { catalog, store, renderer, logger, now, allowedTenantId, people, digests, roster: connection.roster };
+  let publicUrl = config.publicUrl ?? '';
+  const links = new ReportLinks(reportKeyOf(config), () => publicUrl);
+  const deps = {
+    catalog,
+    store,
+    renderer,
+    logger,
+    now,
+    allowedTenantId,
+    people,
+    digests,
+    roster: connection.roster,
+    links,
+  };
   const teams = teamsEndpoint(connection, deps, metrics);
   const scheduler = new ReminderScheduler(digests, reminders.sweepMs, reminderLogger);
   const server = createServer({
@@ -76,10 +95,21 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     logger,
     draining: () => connections.isDraining,
   });
+  registerWebRoutes(server, {
+    store,
+    catalog,
+    links,
+    now,
+    logger,
+    signIn: signInOf(config, () => publicUrl, options.entraMetadataUrl),
+    development: !config.bot,
+    script: tabScript(),
+  });
   const connections = new ConnectionDrain(server.server);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+  publicUrl ||= `http://${host}:${port}`;
   const started = {
     port,
     store: stores.kind,

@@ -10,6 +10,9 @@ const problems = (env: Record<string, string>): string[] => {
   return [];
 };
 
+/** What production needs beside the bot's credentials: its public address and the report links' key. */
+const published = { PUBLIC_URL: 'https://bot.example.com', REPORT_SIGNING_KEY: Buffer.alloc(32, 7).toString('base64') };
+
 const credentials = {
   MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
   MicrosoftAppPassword: 'super-secret-value',
@@ -35,13 +38,29 @@ describe('configuration', () => {
   });
 
   it('refuses to start in production without bot credentials', () => {
-    expect(problems({ NODE_ENV: 'production' })).toEqual([
+    expect(problems({ NODE_ENV: 'production', ...published })).toEqual([
       'MicrosoftAppId is required in production: the bot will not run without credentials',
     ]);
   });
 
+  it('refuses to start in production without its public address or a key for report links', () => {
+    expect(problems({ NODE_ENV: 'production', ...credentials })).toEqual([
+      'PUBLIC_URL is required in production: the https address of the bot, for report links and the tab',
+      'REPORT_SIGNING_KEY is required in production: 32 bytes or more, base64 (openssl rand -base64 48)',
+    ]);
+    const weak = { ...credentials, PUBLIC_URL: 'http://bot.example.com', REPORT_SIGNING_KEY: 'c2hvcnQ=' };
+    expect(problems({ NODE_ENV: 'production', ...weak })).toEqual([
+      'PUBLIC_URL must be an https origin such as https://bot.example.com (got "http://bot.example.com")',
+      'REPORT_SIGNING_KEY must be base64 of 32 bytes or more (openssl rand -base64 48)',
+    ]);
+    expect(readConfig({ NODE_ENV: 'production', ...credentials, ...published }).reportKey).toEqual({
+      secret: Buffer.alloc(32, 7),
+      version: 1,
+    });
+  });
+
   it('starts in production with single-tenant credentials and listens on every interface', () => {
-    const config = readConfig({ NODE_ENV: 'production', ...credentials });
+    const config = readConfig({ NODE_ENV: 'production', ...credentials, ...published });
     expect(config.bot).toEqual({
       appId: credentials.MicrosoftAppId,
       appPassword: credentials.MicrosoftAppPassword,
@@ -54,6 +73,7 @@ describe('configuration', () => {
   it('accepts a user-assigned managed identity without a password', () => {
     const env = {
       NODE_ENV: 'production',
+      ...published,
       MicrosoftAppId: credentials.MicrosoftAppId,
       MicrosoftAppType: 'UserAssignedMSI',
       MicrosoftAppTenantId: credentials.MicrosoftAppTenantId,

@@ -60,6 +60,9 @@ describe('configuration is documented and deployed as it is read', () => {
       MicrosoftAppPassword: '',
       MicrosoftAppType: 'UserAssignedMSI',
       MicrosoftAppTenantId: '99999999-8888-7777-6666-555555555555',
+      PUBLIC_URL: 'https://secworkshops-app-abc.azurewebsites.net',
+      REPORT_SIGNING_KEY: Buffer.alloc(48, 1).toString('base64'),
+      REPORT_KEY_VERSION: '1',
     });
     expect(config.storage).toMatchObject({
       kind: 'cosmos',

@@ -94,11 +94,11 @@ describe('starting the bot process', () => {
   });
 
   it('writes only structured log lines, Node warnings included', () => {
-    const result = start({ NODE_ENV: 'production', PORT: '0' });
+    const result = start({ NODE_ENV: 'production', PORT: '0', PUBLIC_URL: 'https://bot.example.com' });
     const lines = structuredLines(result.stderr + result.stdout);
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.map((l) => l.msg)).toContain(
-      'Invalid configuration:\n  - MicrosoftAppId is required in production: the bot will not run without credentials',
+      'Invalid configuration:\n  - REPORT_SIGNING_KEY is required in production: 32 bytes or more, base64 (openssl rand -base64 48)\n  - MicrosoftAppId is required in production: the bot will not run without credentials',
     );
   });
 });

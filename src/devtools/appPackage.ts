@@ -9,10 +9,10 @@ export const MANIFEST_DIR = join(__dirname, '../../manifest');
 const SCHEMA = require.resolve('@microsoft/app-manifest/build/json-schemas/teams/v1.22/MicrosoftTeams.schema.json');
 export const PACKAGE_FILES = ['manifest.json', 'color.png', 'outline.png'] as const;
 
-/** The manifest with the bot's id filled in. */
-export function manifestFor(botId: string): TeamsAppManifest {
+/** The manifest with the bot's id and the host name of its server (the tab's, and SSO's) filled in. */
+export function manifestFor(botId: string, domain: string): TeamsAppManifest {
   const template = readFileSync(join(MANIFEST_DIR, 'manifest.json'), 'utf8');
-  return JSON.parse(template.replaceAll('${{BOT_ID}}', botId)) as TeamsAppManifest;
+  return JSON.parse(template.replaceAll('${{BOT_ID}}', botId).replaceAll('${{BOT_DOMAIN}}', domain)) as TeamsAppManifest;
 }
 
 /**

@@ -1,11 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { appIdFromProcess } from '../config';
+import { packageSettingsFromProcess } from '../config';
 import { appPackage, manifestFor, manifestProblems } from './appPackage';
 
-/** `npm run package`: writes dist/app-package.zip for the bot named by MicrosoftAppId. */
+/** `npm run package`: writes dist/app-package.zip for the bot named by MicrosoftAppId, served at PUBLIC_URL. */
 async function main(): Promise<void> {
-  const manifest = manifestFor(appIdFromProcess());
+  const { appId, domain } = packageSettingsFromProcess();
+  const manifest = manifestFor(appId, domain);
   const problems = manifestProblems(manifest);
   if (problems.length > 0) throw new Error(`The manifest is not valid:\n  ${problems.join('\n  ')}`);
   const dir = join(__dirname, '../../dist');

@@ -9,6 +9,8 @@ import type { Engagement, EngagementSettings, Person } from './types';
 export interface NewEngagement extends EngagementSettings {
   tenantId: string;
   teamId: string;
+  /** The team's Entra group id, when Teams sends it: links that open the channel need it. */
+  teamGroupId?: string;
   channelId: string;
   conversationId: string;
   serviceUrl: string;
@@ -32,6 +34,7 @@ export function startEngagement(playbook: Playbook, input: NewEngagement, now: D
     revision: 1,
     tenantId: input.tenantId,
     teamId: input.teamId,
+    ...(input.teamGroupId && { teamGroupId: input.teamGroupId }),
     channelId: input.channelId,
     conversationId: input.conversationId,
     serviceUrl: input.serviceUrl,

@@ -47,7 +47,8 @@ export type AuditAction =
   | 'signOffCleared'
   | 'nextStepChosen'
   | 'deletionRequested'
-  | 'deletionCancelled';
+  | 'deletionCancelled'
+  | 'reportLinksRevoked';
 
 /** One change, with who made it, when, what it was about, and the value before and after. */
 export interface AuditEvent {
@@ -132,6 +133,8 @@ export interface Engagement {
   customerName: string;
   tenantId: string;
   teamId: string;
+  /** The team's Entra group id, when Teams sent it at setup: links that open the channel need it. */
+  teamGroupId?: string;
   channelId: string;
   /** Where the engagement's cards live: the channel conversation and its Bot Connector. */
   conversationId: string;
@@ -156,6 +159,8 @@ export interface Engagement {
   posts: CardPost[];
   /** A FastTrack Manager's open request to delete the engagement, until it is confirmed, cancelled or expires. */
   deletionRequest?: DeletionRequest;
+  /** Report links carry this number; revoking them all moves it on, so every link given before is refused. */
+  reportLinkGeneration?: number;
   /** Set while someone is posting the engagement's cards (ISO time), so two people never post them twice. */
   postingSince?: string;
   /** Keys (Entra object id, else Teams id) of everyone with a role: lets a store find "my" engagements. */

@@ -1,4 +1,5 @@
 import type { Digests } from '../app/digests';
+import type { ReportLinks } from '../app/reportLinks';
 import type { PeopleDirectory } from '../app/people';
 import type { EngagementStore } from '../app/ports';
 import type { Logger } from '../logger';
@@ -18,4 +19,6 @@ export interface BotDeps {
   people: PeopleDirectory;
   digests: Digests;
   roster: TeamRoster;
+  /** Signs the links to customers' engagement reports. */
+  links: ReportLinks;
 }

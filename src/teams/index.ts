@@ -2,6 +2,7 @@ import type { Request, Response } from 'restify';
 import type { Metrics } from '../metrics';
 import { WorkshopBot } from './bot';
 import { CardUpdater } from './cards/cardUpdater';
+import { reportUrl } from './views/reportUrl';
 import { EngagementCardViews } from './cards/engagementCardViews';
 import { EngagementCards } from './cards/engagementCards';
 import { PersonalCards, personalCardsRendering } from './cards/personalCards';
@@ -28,7 +29,7 @@ export interface TeamsEndpoint {
 /** The Teams side of the bot: the bot behind POST /api/messages, and the posted cards it keeps current. */
 export function teamsEndpoint(connection: TeamsConnection, deps: BotDeps, metrics: Metrics): TeamsEndpoint {
   const { adapter, queue } = connection;
-  const views = new EngagementCardViews(deps.catalog, deps.renderer);
+  const views = new EngagementCardViews(deps.catalog, deps.renderer, (e) => reportUrl(deps, e));
   const updater = new CardUpdater({
     store: deps.store,
     queue,

@@ -231,7 +231,7 @@ describe('running the security workshops in a team channel of the Agents Playgro
     expect(await cardShot(tasks, 'tasks')).toBeLessThanOrEqual(600);
     await mention('help');
     const help = card('@mention me before the command');
-    expect((await linesOnceShowing(help, 'workshops')).join('\n')).toContain('Show 4 more commands');
+    expect((await linesOnceShowing(help, 'workshops')).join('\n')).toContain('Show 5 more commands');
     expect(await cardShot(help, 'help')).toBeLessThanOrEqual(600);
     await screenshot(page, '5c-history-tasks-help');
   });

@@ -14,7 +14,7 @@ const ROOT = join(__dirname, '../..');
 const png = (file: string) => PNG.sync.read(readFileSync(join(MANIFEST_DIR, file)));
 
 describe('the Teams app package', () => {
-  const manifest = manifestFor(BOT_ID);
+  const manifest = manifestFor(BOT_ID, 'bot.example.com');
 
   it('validates offline against the bundled v1.22 schema', () => {
     expect(manifest.manifestVersion).toBe('1.22');
@@ -32,14 +32,27 @@ describe('the Teams app package', () => {
     expect(manifest.bots?.[0]?.scopes).toEqual(['team', 'groupChat', 'personal']);
   });
 
-  it('lists exactly the commands the bot answers in each scope', () => {
-    const commands = [...commandMap().values()];
+  it("lists exactly the commands the bot answers in each scope, but those kept out of Teams' menu of 10", () => {
+    const commands = [...commandMap().values()].filter((c) => c.inMenu !== false);
     const lists = manifest.bots?.[0]?.commandLists ?? [];
     const titles = (scope: string) =>
       lists.find((l) => l.scopes.includes(scope as never))?.commands.map((c) => c.title);
     expect(titles('team')).toEqual(commands.filter((c) => c.scope !== 'personal').map((c) => c.name));
     expect(titles('groupChat')).toEqual(titles('team'));
     expect(titles('personal')).toEqual(commands.filter((c) => c.scope !== 'conversation').map((c) => c.name));
+  });
+
+  it("offers the portfolio as a personal tab on the bot's own server, signed in with Teams SSO", () => {
+    expect(manifest.staticTabs).toEqual([
+      {
+        entityId: 'portfolio',
+        name: 'Portfolio',
+        contentUrl: 'https://bot.example.com/tabs/portfolio',
+        scopes: ['personal'],
+      },
+    ]);
+    expect(manifest.webApplicationInfo).toEqual({ id: BOT_ID, resource: `api://bot.example.com/${BOT_ID}` });
+    expect(manifest.validDomains).toEqual(['bot.example.com']);
   });
 
   it('has a 192×192 colour icon and a 32×32 outline icon on a transparent background', () => {
@@ -80,10 +93,13 @@ describe('the Teams app package', () => {
       const refused = run({}, cwd);
       expect(refused.status).toBe(1);
       expect(refused.stderr).toContain('MicrosoftAppId must be the bot\'s app id, a GUID (got "")');
-      const made = run({ MicrosoftAppId: BOT_ID }, cwd);
+      expect(refused.stderr).toContain('PUBLIC_URL is required in production');
+      const made = run({ MicrosoftAppId: BOT_ID, PUBLIC_URL: 'https://bot.example.com' }, cwd);
       expect(made.status).toBe(0);
       const zip = unzipSync(readFileSync(join(ROOT, 'dist/app-package.zip')));
-      expect(JSON.parse(new TextDecoder().decode(zip['manifest.json'])).bots[0].botId).toBe(BOT_ID);
+      const packaged = JSON.parse(new TextDecoder().decode(zip['manifest.json']));
+      expect(packaged.bots[0].botId).toBe(BOT_ID);
+      expect(packaged.staticTabs[0].contentUrl).toBe('https://bot.example.com/tabs/portfolio');
     } finally {
       rmSync(cwd, { recursive: true, force: true });
     }

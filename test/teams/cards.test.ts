@@ -4,6 +4,7 @@ import { CARD_NAMES, type CardData, type CardName } from '../../src/teams/views/
 import { commandMap } from '../../src/teams/commands';
 import { helpView, playbookWorkshopView, welcomeView } from '../../src/teams/views/catalog';
 import { choosePlaybookView, setupView } from '../../src/teams/views/setup';
+import { reportCardView } from '../../src/teams/views/report';
 import { summaryView } from '../../src/teams/views/summary';
 import { taskListView } from '../../src/teams/views/taskList';
 import { workshopView } from '../../src/teams/views/workshop';
@@ -149,6 +150,12 @@ const samples: { [K in CardName]: CardData[K][] } = {
   help: [helpView([...commandMap().values()], true), helpView([...commandMap().values()], false)],
   welcome: [welcomeView(seedCatalog, true), welcomeView(seedCatalog, false)],
   digest: [digestView(largestDigest()), digestView(undefined)],
+  report: [
+    reportCardView(started, `https://bot.example.com/report/${started.id}?x=1&g=0&k=1&s=${'s'.repeat(43)}`, {
+      person: people.manager,
+    }),
+    reportCardView(largestOutputs(), 'https://bot.example.com/report/x', {}, 'Revoked.'),
+  ],
 };
 
 describe('card templates', () => {

@@ -13,6 +13,7 @@ import { openCardAction } from './openCardAction';
 import { KEY_INPUTS_CARD, KEY_OUTPUTS_CARD } from '../views/cardKeys';
 import { chooseNextStepAction } from './nextStepActions';
 import { refreshCardAction } from './refreshAction';
+import { revokeReportAction } from './reportActions';
 import { addAreaAction, answerOutputAction, saveOutputsAction, signOffAction } from './outputActions';
 import { openSettingsAction, refreshSummaryAction, saveSettingsAction } from './settingsActions';
 import { choosePlaybookAction, submitSetupAction } from './setupActions';
@@ -56,6 +57,7 @@ export const ACTION_HANDLERS: ActionHandlers = {
   'nextStep.choose': chooseNextStepAction,
   'engagement.delete': deleteEngagementAction,
   'engagement.keep': keepEngagementAction,
+  'report.revoke': revokeReportAction,
   'card.refresh': refreshCardAction,
 };
 

@@ -2,7 +2,7 @@ import { setUpEngagement } from '../../app/engagementSetup';
 import { customer, personName } from '../views/format';
 import type { Playbook } from '../../playbook/types';
 import type { BotDeps } from '../deps';
-import { channelOf, isPersonal, teamOf, tenantOf } from '../turn/turnFacts';
+import { channelOf, isPersonal, teamGroupOf, teamOf, tenantOf } from '../turn/turnFacts';
 import { setupView } from '../views/setup';
 import { BadActionError, requiredField, type ActionData } from '../turn/actionData';
 import { settingsFromInputs } from './settingsInput';
@@ -35,6 +35,7 @@ export const submitSetupAction: CardAction = {
       ...settings,
       tenantId: tenantOf(turn),
       teamId: teamOf(turn),
+      teamGroupId: teamGroupOf(turn),
       channelId: channelOf(turn),
       conversationId: turn.activity.conversation.id,
       serviceUrl: turn.activity.serviceUrl,

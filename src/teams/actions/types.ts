@@ -32,6 +32,7 @@ export const ACTION_VERBS = [
   'engagement.delete',
   'engagement.keep',
   'card.refresh',
+  'report.revoke',
 ] as const;
 export type ActionVerb = (typeof ACTION_VERBS)[number];
 

@@ -14,6 +14,7 @@ export type EngagementChange =
   | { kind: 'keyInputs' }
   | { kind: 'keyOutputs' }
   | { kind: 'nextStep' }
+  | { kind: 'reportLinks' }
   | { kind: 'settings' };
 
 /** The one rule of what to refresh: the cards that show what `change` changed. */
@@ -30,6 +31,8 @@ export function cardsShowing(engagement: Engagement, change: EngagementChange): 
     case 'keyOutputs':
       return [KEY_OUTPUTS_CARD, SUMMARY_CARD];
     case 'nextStep':
+    case 'reportLinks':
+      // The summary's Report button carries a link of the engagement's current generation.
       return [SUMMARY_CARD];
     case 'settings':
       // Roles and services decide which tasks a list shows, and to whom.

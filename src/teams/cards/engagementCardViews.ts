@@ -26,6 +26,8 @@ export class EngagementCardViews {
   constructor(
     private readonly catalog: Catalog,
     private readonly renderer: CardRenderer,
+    /** A signed link to the engagement's report, for the summary's Report button; none without it. */
+    private readonly reportUrlOf: (engagement: Engagement) => string = () => '',
   ) {}
 
   workshop(engagement: Engagement, workshop: string, viewer: Viewer = {}): AdaptiveCard {
@@ -36,7 +38,8 @@ export class EngagementCardViews {
   summary(engagement: Engagement, viewer: Viewer = {}): AdaptiveCard {
     const playbook = this.catalog.playbook(engagement.playbookId);
     const title = playbook?.title ?? engagement.playbookId;
-    return this.renderer.card('summary', summaryView(engagement, playbook, title, viewer));
+    const data = summaryView(engagement, playbook, title, viewer, this.reportUrlOf(engagement));
+    return this.renderer.card('summary', data);
   }
 
   keyInputs(engagement: Engagement, viewer: Viewer = {}): AdaptiveCard {

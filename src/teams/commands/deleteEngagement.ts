@@ -10,6 +10,7 @@ export const deleteEngagementCommand: Command = {
   usage: 'delete engagement',
   description: "Deletes all of this engagement's data, after you confirm (FastTrack Manager).",
   scope: 'conversation',
+  inMenu: false,
   run: withEngagement(async ({ turn, deps }, engagement) => {
     const actor = actorOf(turn);
     const { engagement: requested, requestId } = await askToDelete(deps, engagement.id, actor);

@@ -4,6 +4,7 @@ import { helpCommand } from './help';
 import { historyCommand } from './history';
 import { myTasksCommand } from './myTasks';
 import { remindCommand } from './remind';
+import { reportCommand } from './report';
 import { settingsCommand } from './settings';
 import { tasksCommand } from './tasks';
 import type { Command, CommandName } from './types';
@@ -20,6 +21,7 @@ export function commandMap(): ReadonlyMap<CommandName, Command> {
     inputsCommand,
     outputsCommand,
     historyCommand,
+    reportCommand,
     settingsCommand,
     remindCommand,
     deleteEngagementCommand,

@@ -13,6 +13,7 @@ export const COMMAND_NAMES = [
   'inputs',
   'outputs',
   'history',
+  'report',
   'delete engagement',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
@@ -34,5 +35,7 @@ export interface Command {
   description: string;
   /** Where the command is offered: everywhere, 1:1 chat only, or channels and group chats only. */
   scope: CommandScope;
+  /** False for a command Teams' command menu leaves out (it lists 10 at most): it still answers when typed. */
+  inMenu?: false;
   run(context: CommandContext): Promise<void>;
 }

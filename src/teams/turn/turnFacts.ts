@@ -6,7 +6,7 @@ import type { Person } from '../../domain/types';
 
 interface TeamsChannelData {
   tenant?: { id?: string };
-  team?: { id?: string };
+  team?: { id?: string; aadGroupId?: string };
   channel?: { id?: string };
 }
 
@@ -31,6 +31,12 @@ export function channelOf(turn: TurnContext): string {
 
 export function teamOf(turn: TurnContext): string {
   return channelData(turn).team?.id ?? channelOf(turn);
+}
+
+/** The team's Entra group id, which Teams sends with a channel's activities. */
+export function teamGroupOf(turn: TurnContext): string | undefined {
+  const id = channelData(turn).team?.aadGroupId;
+  return typeof id === 'string' && id ? id : undefined;
 }
 
 export function engagementIdOf(turn: TurnContext): string {

@@ -93,6 +93,8 @@ export interface SummaryCardData {
   nextSteps: { title: string; text: string; canChoose: boolean; data: { engagementId: string; step: string } }[];
   canOpenOutputs: boolean;
   canEditSettings: boolean;
+  /** The customer's report (a signed link), or empty where the card has none. */
+  reportUrl: string;
 }
 
 export interface KeyInputsCardData {
@@ -270,6 +272,17 @@ export interface DigestCardData {
   footer: string;
 }
 
+/** The customer's report: a signed link valid for 7 days, and (for a FastTrack Manager) revoking them all. */
+export interface ReportCardData {
+  title: string;
+  text: string;
+  /** What a revoke changed, or empty. */
+  notice: string;
+  url: string;
+  canRevoke: boolean;
+  engagementId: string;
+}
+
 export interface CardData {
   playbookWorkshop: PlaybookWorkshopCardData;
   workshop: WorkshopCardData;
@@ -286,6 +299,7 @@ export interface CardData {
   keyOutputs: KeyOutputsCardData;
   history: HistoryCardData;
   confirmDelete: ConfirmDeleteCardData;
+  report: ReportCardData;
 }
 
 export type CardName = keyof CardData;
@@ -305,4 +319,5 @@ export const CARD_NAMES: readonly CardName[] = [
   'keyOutputs',
   'history',
   'confirmDelete',
+  'report',
 ];

@@ -21,6 +21,7 @@ const WHAT: Record<AuditEvent['action'], (subject: string) => string> = {
   nextStepChosen: (s) => `chose the ${s}`,
   deletionRequested: (s) => `asked to delete the engagement of ${s}`,
   deletionCancelled: (s) => `kept the engagement of ${s}`,
+  reportLinksRevoked: (s) => `revoked every link to the report of ${s}`,
 };
 
 /** The domain's words for a value, as every card says them: "Not answered", like "Not started". */

@@ -55,6 +55,7 @@ export function summaryView(
   playbook: Playbook | undefined,
   playbookTitle: string,
   viewer: Viewer = {},
+  reportUrl = '',
 ): SummaryCardData {
   const zone = viewer.timeZone;
   const isManager = mayPress(viewer, (person) => holdsRole(engagement, person, MANAGER_ROLE));
@@ -120,5 +121,6 @@ export function summaryView(
       : [],
     canOpenOutputs: mayPress(viewer, (person) => isStaff(engagement, person) || isCustomerContact(engagement, person)),
     canEditSettings: mayPress(viewer, (person) => mayEditSettings(engagement, person)),
+    reportUrl,
   };
 }
