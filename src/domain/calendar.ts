@@ -15,8 +15,11 @@ export const isBusinessDay = (date: string): boolean => weekday(date) !== 0 && w
 /** Business days d with from < d ≤ to (negative when `to` is before `from`). */
 export function businessDaysBetween(from: string, to: string): number {
   if (to < from) return -businessDaysBetween(to, from);
-  let count = 0;
-  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (isBusinessDay(d)) count++;
+  const days = Math.round((toUtc(to) - toUtc(from)) / DAY_MS);
+  const start = weekday(from);
+  // Every whole week holds five business days; then the days left over, counted one by one.
+  let count = Math.floor(days / 7) * 5;
+  for (let i = 1; i <= days % 7; i++) if ((start + i) % 7 !== 0 && (start + i) % 7 !== 6) count++;
   return count;
 }
 
