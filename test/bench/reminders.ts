@@ -25,7 +25,7 @@ const silent = createLogger('silent');
 const READS = /^(get|list|due)/;
 
 /** Counts the documents each read of the stores hands back. */
-function counting(stores: Stores): { stores: Stores; read: () => number } {
+export function counting(stores: Stores): { stores: Stores; read: () => number } {
   let read = 0;
   const count = <T extends object>(target: T): T =>
     new Proxy(target, {

@@ -9,6 +9,7 @@ import { cosmosActionBench, cosmosScaleBench, type CosmosActionFigures, type Sca
 import { actionBench, ROUND, ROUNDS, SPREAD, STORED, type ActionFigures, type MixFigures, type Spread } from './mixes';
 import { rateBench, sweepBench } from './reminders';
 import { trailBench } from './trail';
+import { portfolioBench } from './portfolio';
 import { templateBench, type TemplateFigures } from './templates';
 
 const ROOT = join(__dirname, '../..');
@@ -177,6 +178,22 @@ const SECTIONS: Record<string, Section> = {
     const scale: ScaleFigures[] = [];
     for (const count of SCALES) scale.push(await cosmosScaleBench(count));
     return cosmosLines(storage, scale);
+  },
+  async portfolio() {
+    const figures = [await portfolioBench('sqlite'), await portfolioBench('cosmos')];
+    return [
+      '## The portfolio tab',
+      '',
+      `GET /api/portfolio over HTTP for a FastTrack Manager of ${figures[0]!.engagements} engagements (rows, both charts, JSON), against the store reading those ${figures[0]!.engagements} engagements alone (listByMember, in process), medians of 30 calls each, alternating. Documents and Cosmos DB requests per call are counted on the same use case run in process.`,
+      '',
+      '| store | API ms | reading alone ms | ratio | documents, API / alone | Cosmos DB requests, API / alone |',
+      '| --- | ---: | ---: | ---: | ---: | ---: |',
+      ...figures.map(
+        (p) =>
+          `| ${p.store} | ${f(p.apiMs, 1)} | ${f(p.readMs, 1)} | **${f(p.apiMs / p.readMs, 2)}** | ${p.apiDocuments} / ${p.readDocuments} | ${p.apiRequests} / ${p.readRequests} |`,
+      ),
+      '',
+    ];
   },
   async reminders() {
     const sweep = await sweepBench();
