@@ -7,6 +7,7 @@ const SLOW = [
   'test/e2e/**/*.test.ts',
   'test/reliability/{outbound,replies,shutdown,telemetry,twoInstances}.test.ts',
   'test/reminders/instances.test.ts',
+  'test/teams/playbookVersions.test.ts',
   'test/store/{cosmos,cosmosLayout,sqliteTrail}.test.ts',
 ];
 

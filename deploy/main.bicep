@@ -87,10 +87,11 @@ resource database 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2024-05-15
 // holds each engagement and its trail in one partition (one transactional batch per change); members finds a
 // person's engagements in the person's own partition.
 var containers = [
-  { id: 'engagementData', partitionKey: '/engagementId', indexed: ['/kind/?', '/seq/?', '/taskId/?'] }
+  { id: 'engagementData', partitionKey: '/engagementId', indexed: ['/kind/?', '/seq/?', '/taskId/?', '/playbookId/?', '/playbookVersion/?'] }
   { id: 'members', partitionKey: '/personKey', indexed: ['/personKey/?'] }
   { id: 'people', partitionKey: '/id', indexed: ['/nextDigestAt/?'] }
   { id: 'sends', partitionKey: '/id', indexed: [] }
+  { id: 'playbookVersions', partitionKey: '/playbookId', indexed: [] }
 ]
 
 resource cosmosContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-05-15' = [

@@ -5,7 +5,7 @@ import type { Config } from './config';
 import { ConnectionDrain } from './connectionDrain';
 import { createLogger, type Logger } from './logger';
 import { Metrics } from './metrics';
-import { loadCatalog } from './playbook/catalog';
+import { catalogOf, loadCatalog } from './playbook/catalog';
 import { ReminderScheduler } from './reminders/scheduler';
 import { createServer } from './server';
 import { createStores } from './store/createStores';
@@ -27,6 +27,8 @@ export interface RunningBot {
   recoverStaleCards(): void;
   /** Runs a reminder sweep now, as the scheduler does every REMINDER_SWEEP_SECONDS. */
   sweepReminders(): ReturnType<ReminderScheduler['sweepNow']>;
+  /** The start's offers of newer playbooks: how many engagements got one. */
+  playbookOffers: Promise<number>;
   /** Stops accepting, lets in-flight requests and background sends finish up to the deadline, closes the store. */
   close(): Promise<void>;
 }
@@ -45,7 +47,7 @@ export interface StartOptions {
 export async function startBot(config: Config, options: StartOptions = {}): Promise<RunningBot> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const metrics = options.metrics ?? new Metrics();
-  const catalog = loadCatalog(config.playbooksDir);
+  const files = loadCatalog(config.playbooksDir);
   const renderer = new CardRenderer(undefined, 'compiled', (card, bytes) =>
     logger.error({ event: 'card.tooLarge', card, bytes }, 'a card was over its size budget and was replaced'),
   );
@@ -53,6 +55,9 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     logger.info({ event: 'store.migrated', ...copied }, 'copied the first Cosmos DB layout into the current one'),
   );
   const store = stores.engagements;
+  // Every version seen is kept, so an engagement reads its own after the file changes or goes.
+  for (const playbook of files.playbooks) await stores.playbooks.keep(playbook);
+  const catalog = catalogOf(files.playbooks, await stores.playbooks.all());
   const now = options.now ?? (() => new Date());
   const { reminders } = config;
   const policy = { hour: reminders.hour, leadDays: reminders.leadDays, escalateAfterDays: reminders.escalateAfterDays };
@@ -119,11 +124,22 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   if (config.bot) logger.info(started, 'bot listening');
   else logger.warn(started, 'bot listening WITHOUT authentication: requests are not authenticated (local use only)');
   scheduler.start();
+  const playbookOffers = teams.offerPlaybookUpdates().then(
+    (offered) => {
+      if (offered > 0) logger.info({ event: 'playbook.offered', engagements: offered }, 'offered a newer playbook');
+      return offered;
+    },
+    (error: unknown) => {
+      logger.warn({ err: error }, 'could not look for engagements on an older playbook');
+      return 0;
+    },
+  );
   let closing: Promise<void> | undefined;
   return {
     url: `http://${host}:${port}`,
     port,
     metrics,
+    playbookOffers,
     idle: (timeoutMs) => teams.idle(timeoutMs),
     openSockets: () => connection.openSockets(),
     recoverStaleCards: () => teams.recoverStaleCards(),

@@ -25,8 +25,8 @@ export interface Portfolio {
 export async function portfolioOf(deps: PortfolioDeps, viewer: Person): Promise<Portfolio> {
   const engagements = await deps.store.listByMember(personKey(viewer));
   const today = deps.now().toISOString().slice(0, 10);
-  const inputsOf = (playbookId: string) => deps.catalog.playbook(playbookId)?.keyInputs ?? [];
-  const rows = engagements.map((e) => portfolioRow(e, inputsOf(e.playbookId), viewer, today)).sort(byRisk);
+  const inputsOf = (e: (typeof engagements)[number]) => deps.catalog.playbookOf(e)?.keyInputs ?? [];
+  const rows = engagements.map((e) => portfolioRow(e, inputsOf(e), viewer, today)).sort(byRisk);
   const { weeks, stillOpen } = doneByWeek(engagements, today);
   const known = engagements.flatMap((e) => e.roles.flatMap((r) => r.people)).find((p) => samePerson(p, viewer));
   return { viewerName: known?.name ?? viewer.name, today, rows, weekly: weeks, stillOpen };
@@ -44,5 +44,5 @@ export async function portfolioRowOf(
   const engagement = engagementId.length <= 100 ? (await deps.store.get(engagementId))?.value : undefined;
   if (!engagement || !engagement.memberKeys.includes(personKey(viewer))) return undefined;
   const today = deps.now().toISOString().slice(0, 10);
-  return portfolioRow(engagement, deps.catalog.playbook(engagement.playbookId)?.keyInputs ?? [], viewer, today);
+  return portfolioRow(engagement, deps.catalog.playbookOf(engagement)?.keyInputs ?? [], viewer, today);
 }

@@ -1,4 +1,5 @@
 import type { AuditEvent, Engagement } from '../domain/types';
+import type { Playbook } from '../playbook/types';
 import type { ReminderStore } from './reminderPorts';
 import type { Versioned } from './versionedWrites';
 
@@ -32,6 +33,15 @@ export interface EngagementStore {
   delete(engagementId: string): Promise<void>;
   /** Engagements in which the person with this key (see personKey) holds a role. */
   listByMember(key: string): Promise<Engagement[]>;
+  /** Ids of the engagements of this playbook on another version, not complete: read once per start. */
+  outdated(playbookId: string, currentVersion: string): Promise<string[]>;
+}
+
+/** Every version of every playbook the bot has loaded, so that an engagement keeps reading its own. */
+export interface PlaybookVersions {
+  /** Keeps this version; keeping it again changes nothing. */
+  keep(playbook: Playbook): Promise<void>;
+  all(): Promise<Playbook[]>;
 }
 
 /**
@@ -42,6 +52,7 @@ export interface Stores {
   readonly kind: 'sqlite' | 'cosmos';
   readonly engagements: EngagementStore;
   readonly reminders: ReminderStore;
+  readonly playbooks: PlaybookVersions;
   /** Resolves when the database answers; used by the readiness probe. */
   ping(): Promise<void>;
   close(): Promise<void>;

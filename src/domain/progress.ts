@@ -6,9 +6,9 @@ export interface Progress {
   outstanding: EngagementTask[];
 }
 
-/** Mandatory progress: not-applicable tasks neither count toward the total nor stay outstanding. */
+/** Mandatory progress: not-applicable and retired tasks neither count toward the total nor stay outstanding. */
 export function mandatoryProgress(tasks: EngagementTask[]): Progress {
-  const counted = tasks.filter((t) => t.mandatory && t.status !== 'notApplicable');
+  const counted = tasks.filter((t) => t.mandatory && t.status !== 'notApplicable' && !t.retired);
   return {
     done: counted.filter((t) => t.status === 'done').length,
     total: counted.length,

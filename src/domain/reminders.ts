@@ -64,9 +64,9 @@ export interface Digest {
   sections: DigestSection[];
 }
 
-/** Mandatory, in scope, and neither done nor not applicable. */
+/** Mandatory, in scope, still in the playbook, and neither done nor not applicable. */
 export const isOutstanding = (task: EngagementTask): boolean =>
-  task.mandatory && !task.outOfScope && task.status !== 'done' && task.status !== 'notApplicable';
+  task.mandatory && !task.outOfScope && !task.retired && task.status !== 'done' && task.status !== 'notApplicable';
 
 function itemFor(engagement: Engagement, task: EngagementTask, today: string, policy: ReminderPolicy): DigestItem {
   const due = engagement.workshops.find((w) => w.name === task.workshop)?.targetDate;

@@ -1,4 +1,4 @@
-import { ForbiddenActorError, InvalidInputError, InvalidTransitionError, UnknownTaskError } from './errors';
+import { StateError, ForbiddenActorError, InvalidInputError, InvalidTransitionError, UnknownTaskError } from './errors';
 import { withEvents } from './audit';
 import { MANAGER_ROLE, mayChangeTask } from './people';
 import { checkedText } from './text';
@@ -34,6 +34,7 @@ export function changeTaskStatus(
 ): { engagement: Engagement; event: AuditEvent } {
   const task = engagement.tasks.find((t) => t.id === change.taskId);
   if (!task) throw new UnknownTaskError(change.taskId);
+  if (task.retired) throw new StateError(`Task ${task.id} is no longer in the playbook; it keeps the state it had.`);
   if (!mayChangeTask(engagement, change.actor, task.role)) {
     throw new ForbiddenActorError(change.actor.id, [...new Set([task.role, MANAGER_ROLE])]);
   }

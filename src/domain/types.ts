@@ -26,6 +26,11 @@ export interface EngagementTask {
   reason?: string;
   /** Set when the task was marked not applicable because none of its services is in scope. */
   outOfScope?: boolean;
+  /**
+   * Set when a newer version of the playbook no longer has the task: it keeps its state and history, and
+   * leaves progress, task lists and reminders.
+   */
+  retired?: boolean;
 }
 
 export interface RoleAssignment {
@@ -48,7 +53,8 @@ export type AuditAction =
   | 'nextStepChosen'
   | 'deletionRequested'
   | 'deletionCancelled'
-  | 'reportLinksRevoked';
+  | 'reportLinksRevoked'
+  | 'playbookMigrated';
 
 /** One change, with who made it, when, what it was about, and the value before and after. */
 export interface AuditEvent {
@@ -96,7 +102,8 @@ export interface OutputsRecord {
   /** Features the customer added beyond the services in scope. */
   addedAreas: string[];
   answers: OutputAnswer[];
-  signedOff?: Signature;
+  /** `playbookVersion` is set when the engagement moved to a newer playbook after the sign-off was given. */
+  signedOff?: Signature & { playbookVersion?: string };
 }
 
 export interface Completion extends Signature {
@@ -159,6 +166,8 @@ export interface Engagement {
   posts: CardPost[];
   /** A FastTrack Manager's open request to delete the engagement, until it is confirmed, cancelled or expires. */
   deletionRequest?: DeletionRequest;
+  /** A newer version of the playbook offered to the FastTrack Manager, until it is applied. */
+  playbookUpdate?: { version: string; offeredAt: string };
   /** Report links carry this number; revoking them all moves it on, so every link given before is refused. */
   reportLinkGeneration?: number;
   /** Set while someone is posting the engagement's cards (ISO time), so two people never post them twice. */

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { PlaybookFormatError } from './errors';
 import {
   blocks,
@@ -13,6 +12,7 @@ import {
 } from './markdown';
 import { parseTaskTable } from './tasks';
 import type { Link, NextStep, Playbook, RefreshEntry, Workshop } from './types';
+import { playbookVersion } from './version';
 
 const LINK = /\[([^\]]+)\]\(([^)\s]+)\)/g;
 
@@ -106,10 +106,11 @@ export function parsePlaybook(file: string, content: string): Playbook {
   const seen = new Map<string, number>();
   const workshops = approach.children.map((s) => workshop(file, s, seen));
   const tasks = workshops.flatMap((w) => w.tasks);
+  const refresh = refreshSummary(file, child(top, 'Refresh Summary'));
   return {
     id: file.replace(/^.*[\\/]/, '').replace(/\.md$/i, ''),
     file,
-    version: createHash('sha256').update(content).digest('hex').slice(0, 12),
+    version: playbookVersion(refresh, content),
     title: top.title || (frontMatter.title ?? ''),
     phase: fields.get('phase') ?? '',
     motions: splitList(fields.get('motions') ?? ''),
@@ -117,7 +118,7 @@ export function parsePlaybook(file: string, content: string): Playbook {
     keyInputs: bullets(child(top, 'Key Inputs')),
     keyOutputs: bullets(child(top, 'Key Outputs')),
     nextSteps: bullets(child(top, 'Next Steps')).map(nextStep),
-    refreshSummary: refreshSummary(file, child(top, 'Refresh Summary')),
+    refreshSummary: refresh,
     workshops,
     roles: unique([...workshops.map((w) => w.primaryRole), ...tasks.map((t) => t.role)]),
     services: unique([...workshops.flatMap((w) => w.appliesTo), ...tasks.flatMap((t) => t.services)]),

@@ -15,13 +15,18 @@ export const COSMOS_CONTAINERS = {
    * An engagement and its whole trail in one partition, so a change and the events it moves are one
    * transactional batch. The trail is read by kind, number and task.
    */
-  engagementData: { partitionKey: '/engagementId', indexed: ['/kind/?', '/seq/?', '/taskId/?'] },
+  engagementData: {
+    partitionKey: '/engagementId',
+    indexed: ['/kind/?', '/seq/?', '/taskId/?', '/playbookId/?', '/playbookVersion/?'],
+  },
   /** Who holds a role where, one partition per person: "my engagements" reads one partition. */
   members: { partitionKey: '/personKey', indexed: ['/personKey/?'] },
   /** One document per person; the sweep asks for those whose next digest is due. */
   people: { partitionKey: '/id', indexed: ['/nextDigestAt/?'] },
   /** What was sent to whom on which day: point reads only. */
   sends: { partitionKey: '/id', indexed: [] },
+  /** Every playbook version the bot has loaded, read whole at start. */
+  playbookVersions: { partitionKey: '/playbookId', indexed: [] },
 } as const satisfies Record<string, ContainerSpec>;
 
 export type ContainerName = keyof typeof COSMOS_CONTAINERS;

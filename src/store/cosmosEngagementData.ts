@@ -104,6 +104,24 @@ export class CosmosEngagementData {
     return resources.map((r) => r.event);
   }
 
+  /**
+   * Ids of the engagements of a playbook on another version and not complete: a query across partitions,
+   * made once per start per playbook, on indexed paths.
+   */
+  async outdated(playbookId: string, currentVersion: string): Promise<string[]> {
+    const { resources } = await this.container.items
+      .query<{ id: string }>({
+        query:
+          "SELECT c.id FROM c WHERE c.kind = 'engagement' AND c.playbookId = @playbook AND c.playbookVersion != @version AND NOT IS_DEFINED(c.completion)",
+        parameters: [
+          { name: '@playbook', value: playbookId },
+          { name: '@version', value: currentVersion },
+        ],
+      })
+      .fetchAll();
+    return resources.map((r) => r.id);
+  }
+
   /** Deletes the partition: the events first, the engagement last, so a crash part-way leaves it to delete again. */
   async deleteAll(engagementId: string): Promise<void> {
     const { resources } = await this.container.items

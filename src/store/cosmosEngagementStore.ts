@@ -58,6 +58,10 @@ export class CosmosEngagementStore implements EngagementStore {
     if (current) await this.members.remove(engagementId, current.value.memberKeys);
   }
 
+  outdated(playbookId: string, currentVersion: string): Promise<string[]> {
+    return this.data.outdated(playbookId, currentVersion);
+  }
+
   async listByMember(key: string): Promise<Engagement[]> {
     const pending = await this.members.of(key);
     const found: Engagement[] = [];

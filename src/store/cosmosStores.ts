@@ -7,6 +7,7 @@ import { CosmosEngagementData } from './cosmosEngagementData';
 import { CosmosEngagementStore } from './cosmosEngagementStore';
 import { CosmosMembers } from './cosmosMembers';
 import { migrateLegacyLayout, type MigrationReport } from './cosmosMigration';
+import { CosmosPlaybookVersions } from './cosmosPlaybookVersions';
 import { CosmosReminderStore, type PersonDocument } from './cosmosReminderStore';
 
 export interface CosmosOptions {
@@ -53,6 +54,7 @@ export async function connectCosmosStores(options: CosmosOptions): Promise<Store
       new CosmosDocuments<PersonDocument>(await containerOf(database, 'people')),
       new CosmosDocuments<SendRecord>(await containerOf(database, 'sends')),
     ),
+    playbooks: new CosmosPlaybookVersions(await containerOf(database, 'playbookVersions')),
     ping: async () => void (await data.container.read()),
     close: async () => client.dispose(),
   };

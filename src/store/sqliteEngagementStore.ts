@@ -71,6 +71,10 @@ export class SqliteEngagementStore implements EngagementStore {
          ORDER BY seq DESC LIMIT ?`,
       ),
       deleteEngagement: this.db.prepare('DELETE FROM engagements WHERE id = ?'),
+      outdated: this.db.prepare<[string, string], { id: string }>(
+        `SELECT id FROM engagements WHERE json_extract(body, '$.playbookId') = ?
+         AND json_extract(body, '$.playbookVersion') <> ? AND json_extract(body, '$.completion') IS NULL`,
+      ),
       deleteTrail: this.db.prepare('DELETE FROM audit_events WHERE engagement_id = ?'),
     };
     this.writeMembers = this.db.transaction((engagement: Engagement) => {
@@ -148,6 +152,11 @@ export class SqliteEngagementStore implements EngagementStore {
       this.statements.forgetMembers.run(engagementId);
       this.statements.deleteEngagement.run(engagementId);
     })();
+  }
+
+  /** One scan of the table, once per start: an index would cost every write for a read this rare. */
+  async outdated(playbookId: string, currentVersion: string): Promise<string[]> {
+    return this.statements.outdated.all(playbookId, currentVersion).map((row) => row.id);
   }
 
   async listByMember(key: string): Promise<Engagement[]> {

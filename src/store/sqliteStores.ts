@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Stores } from '../app/ports';
 import { SqliteEngagementStore } from './sqliteEngagementStore';
+import { SqlitePlaybookVersions } from './sqlitePlaybookVersions';
 import { SqliteReminderStore } from './sqliteReminderStore';
 
 const SQLITE_FILE = 'security-workshops.sqlite';
@@ -20,6 +21,7 @@ export function openSqliteStores(dataDir: string): Stores {
     kind: 'sqlite',
     engagements: new SqliteEngagementStore(db),
     reminders: new SqliteReminderStore(db),
+    playbooks: new SqlitePlaybookVersions(db),
     ping: async () => void db.prepare('SELECT 1').get(),
     close: async () => void db.close(),
   };

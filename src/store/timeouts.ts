@@ -49,8 +49,9 @@ export function withTimeouts(stores: Stores, timeoutMs: number): Stores {
   return {
     kind: stores.kind,
     // One call per stored event on Cosmos DB; if it is cut short, deleting again finishes the job.
-    engagements: withDeadlines(stores.engagements, timeoutMs, { delete: timeoutMs * 10 }),
+    engagements: withDeadlines(stores.engagements, timeoutMs, { delete: timeoutMs * 10, outdated: timeoutMs * 10 }),
     reminders: withDeadlines(stores.reminders, timeoutMs),
+    playbooks: withDeadlines(stores.playbooks, timeoutMs),
     ping: () => withTimeout(stores.ping(), timeoutMs, 'ping'),
     close: () => stores.close(),
   };

@@ -1,6 +1,8 @@
 import type { Request, Response } from 'restify';
 import type { Metrics } from '../metrics';
+import { offerPlaybookUpdates } from '../app/playbookUpdates';
 import { WorkshopBot } from './bot';
+import { playbookOfferPoster } from './cards/playbookOffers';
 import { CardUpdater } from './cards/cardUpdater';
 import { reportUrl } from './views/reportUrl';
 import { EngagementCardViews } from './cards/engagementCardViews';
@@ -22,6 +24,8 @@ export interface TeamsEndpoint {
   idle(timeoutMs?: number): Promise<boolean>;
   /** Tries again the posted copies whose update was given up, as a pass every 30 s does. */
   recoverStaleCards(): void;
+  /** Offers each running engagement whose playbook has a newer version a card saying what it changes. */
+  offerPlaybookUpdates(): Promise<number>;
   /** Gives up on the card updates still waiting. */
   close(): void;
 }
@@ -55,6 +59,8 @@ export function teamsEndpoint(connection: TeamsConnection, deps: BotDeps, metric
       return updater.idle(Math.max(0, deadline - Date.now()));
     },
     recoverStaleCards: () => updater.recoverStale(),
+    offerPlaybookUpdates: () =>
+      offerPlaybookUpdates(deps, playbookOfferPoster(deps, queue, adapter.connector, cards), deps.logger),
     close() {
       updater.close();
       personal.close();

@@ -44,7 +44,7 @@ export async function reportAnswer(
   const check = deps.links.check(link, reportLinkGeneration(engagement), now);
   if (check === 'invalid') return { status: 403, kind: 'html', body: INVALID };
   if (check === 'expired') return { status: 410, kind: 'html', body: EXPIRED };
-  const report = engagementReport(engagement, deps.catalog.playbook(engagement.playbookId));
+  const report = engagementReport(engagement, deps.catalog.playbookOf(engagement));
   if (kind === 'csv') return { status: 200, kind: 'csv', body: reportCsv(report) };
   const csvUrl = `/report/${encodeURIComponent(engagementId)}/csv?${query}`;
   return { status: 200, kind: 'html', body: reportPage(report, csvUrl, now) };

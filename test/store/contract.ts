@@ -4,7 +4,7 @@ import type { EngagementStore, Stores } from '../../src/app/ports';
 import { AlreadyExistsError, ConflictError, NotFoundError } from '../../src/app/versionedWrites';
 import { InvalidTransitionError } from '../../src/domain/errors';
 import { changeTaskStatus } from '../../src/domain/transitions';
-import { anEngagement, people, T0 } from '../fixtures/engagement';
+import { anEngagement, people, seedPlaybook, T0 } from '../fixtures/engagement';
 import { wideEngagement } from '../fixtures/wideEngagement';
 
 let channel = 0;
@@ -109,6 +109,30 @@ export function engagementStoreContract(name: string, open: () => Promise<Stores
       const found = await store.listByMember(member.aadObjectId);
       expect(found.map((e) => e.id).sort()).toEqual(mine.map((e) => e.id).sort());
       expect(found[0]).toEqual(mine.find((e) => e.id === found[0]?.id));
+    });
+
+    it('finds the engagements of a playbook on another version that are not complete, and only those', async () => {
+      const playbookId = `playbook-${Date.now()}`;
+      const [old, current, done] = [freshEngagement(), freshEngagement(), freshEngagement()].map((e) => ({
+        ...e,
+        playbookId,
+      }));
+      await store.create({ ...old!, playbookVersion: '2019-07-26.aaaaaaaa' });
+      await store.create({ ...current!, playbookVersion: '2019-10-25.bbbbbbbb' });
+      await store.create({
+        ...done!,
+        playbookVersion: '2019-07-26.aaaaaaaa',
+        completion: { by: people.manager, at: T0.toISOString(), nextStep: 'Next' },
+      });
+      expect(await store.outdated(playbookId, '2019-10-25.bbbbbbbb')).toEqual([old!.id]);
+    });
+
+    it('keeps every playbook version once, and gives them all back', async () => {
+      const version = { ...seedPlaybook, id: `kept-${Date.now()}`, version: '2019-07-26.cccccccc' };
+      await stores.playbooks.keep(version);
+      await stores.playbooks.keep({ ...version, title: 'Changed without a new version' });
+      const kept = (await stores.playbooks.all()).filter((p) => p.id === version.id);
+      expect(kept).toEqual([version]);
     });
 
     it('answers the readiness ping', async () => {

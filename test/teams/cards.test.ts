@@ -5,6 +5,9 @@ import { commandMap } from '../../src/teams/commands';
 import { helpView, playbookWorkshopView, welcomeView } from '../../src/teams/views/catalog';
 import { choosePlaybookView, setupView } from '../../src/teams/views/setup';
 import { reportCardView } from '../../src/teams/views/report';
+import { playbookUpdateView } from '../../src/teams/views/playbookUpdate';
+import { playbookDiff } from '../../src/domain/playbookDiff';
+import { olderSeed } from '../fixtures/olderPlaybook';
 import { summaryView } from '../../src/teams/views/summary';
 import { taskListView } from '../../src/teams/views/taskList';
 import { workshopView } from '../../src/teams/views/workshop';
@@ -150,6 +153,15 @@ const samples: { [K in CardName]: CardData[K][] } = {
   help: [helpView([...commandMap().values()], true), helpView([...commandMap().values()], false)],
   welcome: [welcomeView(seedCatalog, true), welcomeView(seedCatalog, false)],
   digest: [digestView(largestDigest()), digestView(undefined)],
+  playbookUpdate: [
+    playbookUpdateView(started, playbookDiff(started, olderSeed(), seedPlaybook), seedPlaybook.title, true),
+    playbookUpdateView(
+      largestEngagement(),
+      playbookDiff(largestEngagement(), seedPlaybook, olderSeed()),
+      'T'.repeat(200),
+      false,
+    ),
+  ],
   report: [
     reportCardView(started, `https://bot.example.com/report/${started.id}?x=1&g=0&k=1&s=${'s'.repeat(43)}`, {
       person: people.manager,

@@ -14,6 +14,7 @@ import { KEY_INPUTS_CARD, KEY_OUTPUTS_CARD } from '../views/cardKeys';
 import { chooseNextStepAction } from './nextStepActions';
 import { refreshCardAction } from './refreshAction';
 import { revokeReportAction } from './reportActions';
+import { applyPlaybookAction, notNowPlaybookAction, reviewPlaybookAction } from './playbookActions';
 import { addAreaAction, answerOutputAction, saveOutputsAction, signOffAction } from './outputActions';
 import { openSettingsAction, refreshSummaryAction, saveSettingsAction } from './settingsActions';
 import { choosePlaybookAction, submitSetupAction } from './setupActions';
@@ -58,6 +59,9 @@ export const ACTION_HANDLERS: ActionHandlers = {
   'engagement.delete': deleteEngagementAction,
   'engagement.keep': keepEngagementAction,
   'report.revoke': revokeReportAction,
+  'playbook.apply': applyPlaybookAction,
+  'playbook.notNow': notNowPlaybookAction,
+  'playbook.review': reviewPlaybookAction,
   'card.refresh': refreshCardAction,
 };
 

@@ -2,6 +2,7 @@ import { changeEngagement } from '../../app/changeEngagement';
 import { confirmInput, overrideInputs } from '../../domain/keyInputs';
 import { engagementOfAction } from '../turn/engagementOfTurn';
 import { indexField } from '../turn/actionData';
+import type { Engagement } from '../../domain/types';
 import type { ActionContext, ActionResult, CardAction } from './types';
 import { viewerOf } from '../turn/turnFacts';
 
@@ -16,13 +17,13 @@ async function changeInputs(
   return { kind: 'card', card: cards.views.keyInputs(saved.value, viewerOf(turn)) };
 }
 
-const inputsOf = (context: ActionContext, playbookId: string): string[] =>
-  context.deps.catalog.playbook(playbookId)?.keyInputs ?? [];
+const inputsOf = (context: ActionContext, engagement: Engagement): string[] =>
+  context.deps.catalog.playbookOf(engagement)?.keyInputs ?? [];
 
 export const confirmInputAction: CardAction = {
   async run(context) {
     return changeInputs(context, (engagement, now) => {
-      const inputs = inputsOf(context, engagement.playbookId);
+      const inputs = inputsOf(context, engagement);
       const input = inputs[indexField(context.data, 'input', inputs.length)] ?? '';
       return confirmInput(engagement, inputs, input, context.actor, now);
     });
@@ -33,7 +34,7 @@ export const overrideInputsAction: CardAction = {
   async run(context) {
     const reason = context.data.get('overrideReason');
     return changeInputs(context, (engagement, now) =>
-      overrideInputs(engagement, inputsOf(context, engagement.playbookId), reason, context.actor, now),
+      overrideInputs(engagement, inputsOf(context, engagement), reason, context.actor, now),
     );
   },
 };

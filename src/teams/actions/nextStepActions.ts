@@ -9,7 +9,7 @@ import { viewerOf } from '../turn/turnFacts';
 export const chooseNextStepAction: CardAction = {
   async run({ turn, deps, cards, data, actor }) {
     const { value: current } = await engagementOfAction(turn, deps, data);
-    const steps = (deps.catalog.playbook(current.playbookId)?.nextSteps ?? []).map((s) => s.text);
+    const steps = (deps.catalog.playbookOf(current)?.nextSteps ?? []).map((s) => s.text);
     const step = indexField(data, 'step', steps.length);
     const saved = await changeEngagement(deps, current.id, (engagement, now) =>
       chooseNextStep(engagement, steps, step, actor, now),

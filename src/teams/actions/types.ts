@@ -33,6 +33,9 @@ export const ACTION_VERBS = [
   'engagement.keep',
   'card.refresh',
   'report.revoke',
+  'playbook.apply',
+  'playbook.notNow',
+  'playbook.review',
 ] as const;
 export type ActionVerb = (typeof ACTION_VERBS)[number];
 

@@ -15,6 +15,7 @@ export type EngagementChange =
   | { kind: 'keyOutputs' }
   | { kind: 'nextStep' }
   | { kind: 'reportLinks' }
+  | { kind: 'playbookUpdate' }
   | { kind: 'settings' };
 
 /** The one rule of what to refresh: the cards that show what `change` changed. */
@@ -31,6 +32,7 @@ export function cardsShowing(engagement: Engagement, change: EngagementChange): 
     case 'keyOutputs':
       return [KEY_OUTPUTS_CARD, SUMMARY_CARD];
     case 'nextStep':
+    case 'playbookUpdate':
     case 'reportLinks':
       // The summary's Report button carries a link of the engagement's current generation.
       return [SUMMARY_CARD];

@@ -31,25 +31,29 @@ export class EngagementCardViews {
   ) {}
 
   workshop(engagement: Engagement, workshop: string, viewer: Viewer = {}): AdaptiveCard {
-    const playbook = this.catalog.playbook(engagement.playbookId);
+    const playbook = this.catalog.playbookOf(engagement);
     return this.renderer.card('workshop', workshopView(engagement, playbook, workshop, viewer));
   }
 
   summary(engagement: Engagement, viewer: Viewer = {}): AdaptiveCard {
-    const playbook = this.catalog.playbook(engagement.playbookId);
+    const playbook = this.catalog.playbookOf(engagement);
     const title = playbook?.title ?? engagement.playbookId;
-    const data = summaryView(engagement, playbook, title, viewer, this.reportUrlOf(engagement));
+    const newestVersion = this.catalog.playbook(engagement.playbookId)?.version ?? null;
+    const data = summaryView(engagement, playbook, title, viewer, {
+      reportUrl: this.reportUrlOf(engagement),
+      newestVersion,
+    });
     return this.renderer.card('summary', data);
   }
 
   keyInputs(engagement: Engagement, viewer: Viewer = {}): AdaptiveCard {
-    const playbook = this.catalog.playbook(engagement.playbookId);
+    const playbook = this.catalog.playbookOf(engagement);
     return this.renderer.card('keyInputs', keyInputsView(engagement, playbook, viewer));
   }
 
   /** `typed`: what a contact's submit could not save, kept on their copy with why. */
   keyOutputs(engagement: Engagement, viewer: Viewer = {}, typed?: TypedAnswers): AdaptiveCard {
-    const playbook = this.catalog.playbook(engagement.playbookId);
+    const playbook = this.catalog.playbookOf(engagement);
     return this.renderer.card('keyOutputs', keyOutputsView(engagement, playbook, viewer, typed));
   }
 

@@ -15,7 +15,7 @@ export async function editableSettings(
   actor: Person,
 ): Promise<{ playbook: Playbook; members: Person[] }> {
   if (!mayEditSettings(engagement, actor)) throw new ForbiddenActorError(actor.id, [MANAGER_ROLE]);
-  const playbook = deps.catalog.playbook(engagement.playbookId);
+  const playbook = deps.catalog.playbookOf(engagement);
   if (!playbook) throw new BadActionError('The playbook of this engagement is no longer loaded.');
   return { playbook, members: await deps.roster.of(turn) };
 }

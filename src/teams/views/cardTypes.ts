@@ -95,6 +95,9 @@ export interface SummaryCardData {
   canEditSettings: boolean;
   /** The customer's report (a signed link), or empty where the card has none. */
   reportUrl: string;
+  /** A newer playbook to apply, or the playbook file gone; else empty. */
+  playbookNotice: string;
+  canReviewPlaybook: boolean;
 }
 
 export interface KeyInputsCardData {
@@ -283,6 +286,16 @@ export interface ReportCardData {
   engagementId: string;
 }
 
+/** What a newer version of the playbook changes for one engagement, with Apply and Not now. */
+export interface PlaybookUpdateCardData {
+  title: string;
+  intro: string;
+  sections: { heading: string; lines: { text: string }[] }[];
+  footer: string;
+  canApply: boolean;
+  data: { engagementId: string; version: string };
+}
+
 export interface CardData {
   playbookWorkshop: PlaybookWorkshopCardData;
   workshop: WorkshopCardData;
@@ -300,6 +313,7 @@ export interface CardData {
   history: HistoryCardData;
   confirmDelete: ConfirmDeleteCardData;
   report: ReportCardData;
+  playbookUpdate: PlaybookUpdateCardData;
 }
 
 export type CardName = keyof CardData;
@@ -320,4 +334,5 @@ export const CARD_NAMES: readonly CardName[] = [
   'history',
   'confirmDelete',
   'report',
+  'playbookUpdate',
 ];

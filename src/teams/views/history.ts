@@ -22,6 +22,7 @@ const WHAT: Record<AuditEvent['action'], (subject: string) => string> = {
   deletionRequested: (s) => `asked to delete the engagement of ${s}`,
   deletionCancelled: (s) => `kept the engagement of ${s}`,
   reportLinksRevoked: (s) => `revoked every link to the report of ${s}`,
+  playbookMigrated: (s) => `moved the engagement to the newer playbook ${s}`,
 };
 
 /** The domain's words for a value, as every card says them: "Not answered", like "Not started". */
@@ -38,6 +39,8 @@ const VALUE_TEXT: Record<string, string> = {
   none: 'None',
 };
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A playbook version (see playbook/version): its date is what a person knows it by. */
+const VERSION = /^(\d{4}-\d{2}-\d{2})\.[0-9a-f]{8}$/;
 const ENABLED_ON = /^enabled on (\d{4}-\d{2}-\d{2})$/;
 
 /**
@@ -60,6 +63,8 @@ function valueText(value: string | undefined): string {
   const enabledOn = ENABLED_ON.exec(value)?.[1];
   if (enabledOn) return `Enabled on ${day(enabledOn)}`;
   if (DATE.test(value)) return day(value);
+  const version = VERSION.exec(value)?.[1];
+  if (version) return day(version);
   return STATUS_TEXT[value as TaskStatus] ?? VALUE_TEXT[value] ?? shown(value, VALUE_BYTES);
 }
 

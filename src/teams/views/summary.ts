@@ -12,6 +12,7 @@ import {
 import { mandatoryProgress, progressByRole, progressByWorkshop, type Progress } from '../../domain/progress';
 import type { Engagement } from '../../domain/types';
 import type { NextStep, Playbook } from '../../playbook/types';
+import { versionText } from './playbookUpdate';
 import type { SummaryCardData } from './cardTypes';
 import { SUMMARY_CARD } from './cardKeys';
 import { answerText, outputsStatus } from './keyOutputs';
@@ -50,12 +51,27 @@ function nextStepsStatus(engagement: Engagement, zone?: string): string {
   return blocked.length ? `The Next Steps open once the workshops are finished: ${blocked.join('; ')}.` : '';
 }
 
+/** What the summary knows beyond the engagement: its report link, and the newest version of its playbook. */
+export interface SummaryExtras {
+  reportUrl?: string;
+  /** The version of the playbook file loaded now; null when the file is no longer loaded. */
+  newestVersion?: string | null;
+}
+
+function playbookNotice(engagement: Engagement, newest: string | null | undefined): string {
+  if (newest === null) {
+    return `Its playbook file is no longer loaded: it runs on the version it was set up with (${versionText(engagement.playbookVersion)}).`;
+  }
+  if (!newest || newest === engagement.playbookVersion || engagement.completion) return '';
+  return `A newer version of the playbook (${versionText(newest)}) is available until the FastTrack Manager applies it.`;
+}
+
 export function summaryView(
   engagement: Engagement,
   playbook: Playbook | undefined,
   playbookTitle: string,
   viewer: Viewer = {},
-  reportUrl = '',
+  { reportUrl = '', newestVersion }: SummaryExtras = {},
 ): SummaryCardData {
   const zone = viewer.timeZone;
   const isManager = mayPress(viewer, (person) => holdsRole(engagement, person, MANAGER_ROLE));
@@ -122,5 +138,8 @@ export function summaryView(
     canOpenOutputs: mayPress(viewer, (person) => isStaff(engagement, person) || isCustomerContact(engagement, person)),
     canEditSettings: mayPress(viewer, (person) => mayEditSettings(engagement, person)),
     reportUrl,
+    playbookNotice: playbookNotice(engagement, newestVersion),
+    canReviewPlaybook:
+      isManager && !engagement.completion && !!newestVersion && newestVersion !== engagement.playbookVersion,
   };
 }

@@ -9,7 +9,7 @@ export type TaskListKind = { list: 'mine' } | { list: 'channel'; args: string };
 /** Rows per card, so that it stays well under Teams' 40 KB with buttons on every row. */
 export const TASK_LIST_LIMIT = 40;
 
-const isOpen = (t: EngagementTask): boolean => t.status === 'notStarted' || t.status === 'inProgress';
+const isOpen = (t: EngagementTask): boolean => !t.retired && (t.status === 'notStarted' || t.status === 'inProgress');
 
 function row(engagement: Engagement, t: EngagementTask, viewer: Viewer, kind: TaskListKind): TaskListRow {
   const mayChange = mayPress(viewer, (person) => mayChangeTask(engagement, person, t.role));

@@ -40,12 +40,13 @@ function reasonLine(t: EngagementTask): string {
   return reason.endsWith('…') ? `Reason: ${reason} (type **history ${t.id}** for all of it)` : `Reason: ${reason}`;
 }
 
-const finished = (t: EngagementTask): boolean => t.status === 'done' || t.status === 'notApplicable';
+const finished = (t: EngagementTask): boolean => t.retired || t.status === 'done' || t.status === 'notApplicable';
 
 function taskRow(engagement: Engagement, t: EngagementTask, viewer: Viewer): WorkshopTaskRow {
-  const actions = mayPress(viewer, (person) => mayChangeTask(engagement, person, t.role))
-    ? allowedActions(t.status)
-    : [];
+  const actions =
+    !t.retired && mayPress(viewer, (person) => mayChangeTask(engagement, person, t.role))
+      ? allowedActions(t.status)
+      : [];
   const next = actions.includes('reopen')
     ? { title: t.outOfScope ? 'Bring into scope' : 'Reopen', verb: 'task.reopen', style: 'default' as const }
     : actions.includes('start')
@@ -67,7 +68,7 @@ function taskRow(engagement: Engagement, t: EngagementTask, viewer: Viewer): Wor
       joined(t.services),
       ...change,
     ].join(' · '),
-    status: `${STATUS_SYMBOL[t.status]} ${STATUS_TEXT[t.status]}`,
+    status: `${STATUS_SYMBOL[t.status]} ${STATUS_TEXT[t.status]}${t.retired ? ' · no longer in the playbook' : ''}`,
     statusColor: STATUS_COLOR[t.status],
     reason: t.reason ? reasonLine(t) : '',
     primaryTitle: next?.title ?? '',
