@@ -1,5 +1,7 @@
 import { ForbiddenActorError } from '../../src/domain/errors';
 import { migrateEngagement } from '../../src/domain/migration';
+import { answerOutput, signOffOutputs } from '../../src/domain/outputs';
+import { outputsStatus } from '../../src/teams/views/keyOutputs';
 import { mandatoryProgress } from '../../src/domain/progress';
 import { isOutstanding } from '../../src/domain/reminders';
 import { playbookDiff } from '../../src/domain/playbookDiff';
@@ -208,6 +210,15 @@ describe('applying a newer playbook', () => {
     );
     expect(mandatoryProgress(migrated.tasks).total).toBe(8);
     expect(isOutstanding(migrated.tasks.find((t) => t.id === '4085')!)).toBe(true);
+  });
+
+  it('keeps a sign-off given before, saying which playbook it was given on', () => {
+    let engagement = { ...onOlder(['AADP']), customerContacts: [people.customer] };
+    engagement = answerOutput(engagement, { area: 'AADP', answer: 'enabled' }, people.customer, T0);
+    engagement = signOffOutputs(engagement, people.customer, T0);
+    const migrated = apply(engagement);
+    expect(migrated.outputs?.signedOff).toMatchObject({ by: people.customer, playbookVersion: older.version });
+    expect(outputsStatus(migrated)).toBe('Signed off by Chris, 2 Nov 2026, 09:00 UTC on the playbook of 26 Jul 2019.');
   });
 
   it('is for the FastTrack Manager, never moves a complete engagement, and refuses a version it was not shown', () => {

@@ -1,5 +1,6 @@
 import { outputAnswers, outputsOf, type AnswerInput } from '../../domain/outputs';
 import { clipped } from '../../domain/text';
+import { versionText } from './playbookUpdate';
 import type { Engagement, OutputAnswer } from '../../domain/types';
 import type { Playbook } from '../../playbook/types';
 import type { KeyOutputsCardData, OutputAreaRow } from './cardTypes';
@@ -48,7 +49,11 @@ function detailOf(answer: OutputAnswer, zone?: string): string {
 export function outputsStatus(engagement: Engagement, zone?: string): string {
   const rows = outputAnswers(engagement);
   const { signedOff } = outputsOf(engagement);
-  if (signedOff) return `Signed off by ${personName(signedOff.by)}, ${when(signedOff.at, zone)}.`;
+  if (signedOff) {
+    // A sign-off given before the engagement moved to a newer playbook still stands, and says which it was.
+    const on = signedOff.playbookVersion ? ` on the playbook of ${versionText(signedOff.playbookVersion)}` : '';
+    return `Signed off by ${personName(signedOff.by)}, ${when(signedOff.at, zone)}${on}.`;
+  }
   const answered = rows.filter((r) => r.answer).length;
   return `${answered} of ${plural(rows.length, 'area')} answered; not signed off yet.`;
 }
