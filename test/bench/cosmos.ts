@@ -2,15 +2,14 @@ import { CosmosClient, type Container, type OperationInput } from '@azure/cosmos
 import type { Notifier } from '../../src/app/digestDelivery';
 import type { Stores } from '../../src/app/ports';
 import { AUDIT_KEPT } from '../../src/domain/audit';
-import { startEngagement } from '../../src/domain/engagement';
 import { personKey } from '../../src/domain/people';
-import type { Engagement, Person } from '../../src/domain/types';
 import { engagementDocument } from '../../src/store/cosmosEngagementData';
 import { memberDocument } from '../../src/store/cosmosMembers';
 import { connectCosmosStores } from '../../src/store/cosmosStores';
 import { TENANT } from '../fixtures/activities';
+import { engagementWithItsOwnSme } from '../fixtures/reminderSeed';
 import { startLocalCosmos, type CosmosRequest, type LocalCosmos } from '../fixtures/cosmosServer';
-import { people, seedPlaybook } from '../fixtures/engagement';
+import { people } from '../fixtures/engagement';
 import type { FakeConnector } from '../fixtures/fakeConnector';
 import { setUp, taskAction } from './actions';
 import { post } from './load';
@@ -144,25 +143,6 @@ export async function cosmosActionBench(bot: string, connector: FakeConnector): 
 /** The measured person's engagements: a FastTrack Manager of several customers, as a real one would be. */
 const MINE = 5;
 
-function otherEngagement(i: number): { engagement: Engagement; sme: Person } {
-  const sme = { id: `29:sme-${i}`, name: `SME ${i}`, aadObjectId: `aad-sme-${i}` };
-  const channelId = `19:scale-${i}@thread.tacv2`;
-  const settings = {
-    customerName: `Customer ${i}`,
-    tenantId: TENANT,
-    teamId: '19:team',
-    channelId,
-    conversationId: channelId,
-    serviceUrl: 'http://127.0.0.1:9/',
-    createdBy: sme,
-    roles: [{ role: 'SME', people: [sme] }],
-    customerContacts: [],
-    servicesInScope: [...seedPlaybook.services],
-    workshops: [],
-  };
-  return { engagement: startEngagement(seedPlaybook, settings, new Date('2026-11-23T09:00:00Z')), sme };
-}
-
 async function bulk(container: Container, docs: object[]): Promise<void> {
   const chunks: object[][] = [];
   for (let at = 0; at < docs.length; at += 100) chunks.push(docs.slice(at, at + 100));
@@ -186,7 +166,9 @@ async function seedOthers(cosmos: LocalCosmos, count: number): Promise<void> {
   const database = raw.database('scale');
   try {
     for (let from = 0; from < count; from += 5_000) {
-      const made = Array.from({ length: Math.min(5_000, count - from) }, (_, i) => otherEngagement(from + i));
+      const made = Array.from({ length: Math.min(5_000, count - from) }, (_, i) =>
+        engagementWithItsOwnSme(from + i, 'http://127.0.0.1:9/'),
+      );
       await bulk(
         database.container('engagementData'),
         made.map(({ engagement }) => engagementDocument(engagement)),
@@ -217,7 +199,7 @@ async function seedOthers(cosmos: LocalCosmos, count: number): Promise<void> {
 
 async function seedMine(stores: Stores): Promise<void> {
   for (let i = 0; i < MINE; i++) {
-    const { engagement } = otherEngagement(-1 - i);
+    const { engagement } = engagementWithItsOwnSme(-1 - i, 'http://127.0.0.1:9/');
     const roles = [...engagement.roles, { role: 'FastTrack Manager', people: [people.manager] }];
     await stores.engagements.create({
       ...engagement,
