@@ -1,5 +1,6 @@
 import type restify from 'restify';
 import { SignInRefusedError } from '../auth/entraToken';
+import { KeysUnavailableError } from '../auth/openIdKeys';
 import type { Logger } from '../logger';
 import type { PortfolioDeps } from '../app/portfolio';
 import { engagementRowResponse, portfolioResponse } from './portfolioApi';
@@ -56,6 +57,20 @@ export function registerWebRoutes(server: restify.Server, deps: WebDeps): void {
     try {
       return await deps.signIn(req, queryOf(req));
     } catch (error) {
+      if (error instanceof KeysUnavailableError) {
+        log.warn(
+          { event: 'portfolio.keysUnavailable', problem: error.problem },
+          "Entra ID's signing keys are unavailable",
+        );
+        send(
+          res,
+          503,
+          'application/json',
+          JSON.stringify({ error: 'Sign-in is unavailable just now. Try again.' }),
+          {},
+        );
+        return undefined;
+      }
       if (!(error instanceof SignInRefusedError)) throw error;
       log.info({ event: 'portfolio.refused', reason: error.reason }, 'portfolio request refused');
       const body = JSON.stringify({ error: 'Sign in through Teams to see your portfolio.' });

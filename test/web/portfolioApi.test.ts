@@ -125,6 +125,25 @@ describe('the portfolio API, signed in with Teams SSO', () => {
     ['a token naming no person', () => signed(claims(''))],
     ['not a token', () => 'not.a.token'],
   ];
+  it("answers 503, not 401, while Entra ID's keys cannot be fetched, and signs in again once they can", async () => {
+    const token = signed(claims(people.manager.aadObjectId!, { aud: APP_ID }));
+    const fresh = await startHarness(
+      { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'never-shown-secret', MicrosoftAppTenantId: TENANT_ID },
+      { entraMetadataUrl: keys.metadataUrl },
+    );
+    try {
+      keys.down = true;
+      const down = await fetch(`${fresh.bot.url}/api/portfolio`, { headers: { authorization: `Bearer ${token}` } });
+      expect(down.status).toBe(503);
+      keys.down = false;
+      const up = await fetch(`${fresh.bot.url}/api/portfolio`, { headers: { authorization: `Bearer ${token}` } });
+      expect(up.status).toBe(200);
+    } finally {
+      keys.down = false;
+      await fresh.stop();
+    }
+  });
+
   it.each(refused)('refuses %s with 401 and no data', async (_name, token) => {
     const answer = await get('/api/portfolio', token());
     expect(answer.status).toBe(401);
