@@ -134,6 +134,22 @@ describe.each([
     );
   });
 
+  it('Not now leaves the engagement as it is; Review on the summary posts the changes again, Apply only for the manager', async () => {
+    const [a] = instances.slice(1);
+    const later = await act(a!, people.manager, 'playbook.notNow', { version: seedPlaybook.version });
+    expect(texts(later.body)).toContain(
+      "Contoso's engagement stays on the version of 26 Jul 2019. The summary keeps offering the newer one.",
+    );
+    expect((await storedEngagement()).playbookVersion).toBe(olderSeed().version);
+    first.connector.clear();
+    await act(a!, people.manager, 'playbook.review');
+    await a!.bot.idle();
+    const [again] = posted(': a newer version');
+    expect(JSON.stringify(again)).toContain('"verb":"playbook.apply"');
+    const refused = await act(a!, people.sme, 'playbook.apply', { version: seedPlaybook.version });
+    expect(JSON.stringify(refused.body)).toContain('Only FastTrack Manager can do that here. Nothing was changed.');
+  });
+
   it('Apply, racing a task click: the three tasks arrive Not started, 2533 stays done, one migration event, the click kept', async () => {
     const [a] = instances.slice(1);
     const answers = await Promise.all([
