@@ -1,5 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
+import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 
 /** A Bot Connector call that failed: `status` 0 means no answer came (timeout or network). */
 export class ConnectorError extends Error {
@@ -57,6 +59,19 @@ function errorCode(body: string): string {
 }
 
 /**
+ * Keeps a socket for the next call only if it carried one. A call whose deadline passed while it waited for
+ * a socket leaves the socket Node then connects for it unused, and Node would pool it, open to the server
+ * until the idle timeout; one that never wrote a byte is closed instead.
+ */
+function keepOnlyUsed<T extends http.Agent>(agent: T): T {
+  const keep = agent.keepSocketAlive.bind(agent) as (socket: Duplex) => boolean;
+  Object.assign(agent, {
+    keepSocketAlive: (socket: Duplex) => ((socket as Socket).bytesWritten > 0 ? keep(socket) : false),
+  });
+  return agent;
+}
+
+/**
  * The bot's only HTTP client for the Bot Connector: keep-alive sockets bounded per host, and a deadline on
  * every call that destroys its socket, so a call that never answers costs one socket for a bounded time.
  */
@@ -69,7 +84,10 @@ export class ConnectorHttp {
     private readonly options: ConnectorHttpOptions,
   ) {
     const agentOptions = { keepAlive: true, maxSockets: options.maxSockets, maxFreeSockets: 4, timeout: 30_000 };
-    this.agents = { http: new http.Agent(agentOptions), https: new https.Agent(agentOptions) };
+    this.agents = {
+      http: keepOnlyUsed(new http.Agent(agentOptions)),
+      https: keepOnlyUsed(new https.Agent(agentOptions)),
+    };
   }
 
   async call<T>(call: ConnectorCall): Promise<T> {
