@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Template } from 'adaptivecards-templating';
 import { CardFactory, type Attachment } from 'botbuilder';
 import { CARD_NAMES, type CardData, type CardName } from '../views/cardTypes';
+import { serialiseOnce } from '../jsonText';
 import { compileTemplate } from './compiledTemplate';
 
 export const CARDS_DIR = join(__dirname, '../../../cards');
@@ -55,7 +56,8 @@ export class CardRenderer {
    */
   card<K extends CardName>(name: K, data: CardData[K]): AdaptiveCard {
     const card = this.expanded(name, data);
-    const bytes = Buffer.byteLength(JSON.stringify(card));
+    // Serialised once: the answer to a click and a card update reuse this text (see jsonText).
+    const bytes = Buffer.byteLength(serialiseOnce(card));
     if (bytes <= CARD_BUDGET || name === 'notice') return card;
     this.onTooLarge?.(name, bytes);
     return this.expanded('notice', {

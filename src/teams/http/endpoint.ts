@@ -3,6 +3,7 @@ import type { Request, Response } from 'restify';
 import type { Logger } from '../../logger';
 import { recordException } from '../../telemetry';
 import { DeadlineError, withDeadline } from '../../deadline';
+import { jsonText } from '../jsonText';
 import { activityProblem, asActivity } from './activityCheck';
 import type { TeamsAdapter } from './adapter';
 import type { AuthFailures } from './authFailures';
@@ -30,7 +31,7 @@ const isRefusal = (error: unknown): boolean =>
 
 const answer = (res: Response, status: number, body?: unknown): void => {
   if (body === undefined) res.send(status);
-  else res.send(status, body);
+  else res.sendRaw(status, jsonText(body), { 'Content-Type': 'application/json' });
 };
 
 /**

@@ -2,6 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { jsonText } from '../jsonText';
 
 /** A Bot Connector call that failed: `status` 0 means no answer came (timeout or network). */
 export class ConnectorError extends Error {
@@ -116,7 +117,7 @@ export class ConnectorHttp {
       call.serviceUrl.endsWith('/') ? call.serviceUrl : `${call.serviceUrl}/`,
     );
     const secure = url.protocol === 'https:';
-    const payload = call.body === undefined ? undefined : Buffer.from(JSON.stringify(call.body));
+    const payload = call.body === undefined ? undefined : Buffer.from(jsonText(call.body));
     const headers: http.OutgoingHttpHeaders = { accept: 'application/json' };
     if (payload) Object.assign(headers, { 'content-type': 'application/json', 'content-length': payload.length });
     if (token) headers.authorization = `Bearer ${token}`;

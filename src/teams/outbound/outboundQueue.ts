@@ -144,15 +144,22 @@ export class OutboundQueue {
     clearTimeout(this.timer);
     this.timer = undefined;
     let wakeAt = Infinity;
+    const now = Date.now();
     for (const [conversation, lane] of this.lanes) {
       if (this.running >= this.options.concurrency) break;
+      // While the app's own window is full no conversation may send: wait for it instead of looking at
+      // every lane, which on a busy tenant is thousands of them each time a send completes.
+      const appAt = Math.max(this.appNotBefore, this.app.nextFree(now));
+      if (appAt > now) {
+        wakeAt = appAt;
+        break;
+      }
       if (lane.busy) continue;
       if (lane.queue.length === 0) {
-        if (Date.now() - lane.windows.lastAt() > 30_000) this.lanes.delete(conversation);
+        if (now - lane.windows.lastAt() > 30_000) this.lanes.delete(conversation);
         continue;
       }
-      const now = Date.now();
-      const at = Math.max(lane.notBefore, this.appNotBefore, lane.windows.nextFree(now), this.app.nextFree(now));
+      const at = Math.max(lane.notBefore, lane.windows.nextFree(now));
       if (at > now) {
         wakeAt = Math.min(wakeAt, at);
         continue;

@@ -1,0 +1,38 @@
+/** The JSON text of objects that will not change again (rendered cards), kept so each is serialised once. */
+const texts = new WeakMap<object, string>();
+
+/**
+ * Serialises `value` and keeps its text for later serialisations of anything that contains it. The object
+ * is frozen, so the text kept can never go stale.
+ */
+export function serialiseOnce(value: object): string {
+  const kept = texts.get(value);
+  if (kept !== undefined) return kept;
+  const text = JSON.stringify(value);
+  texts.set(Object.freeze(value), text);
+  return text;
+}
+
+const isPlainObject = (value: object): value is Record<string, unknown> =>
+  Object.getPrototypeOf(value) === Object.prototype && !('toJSON' in value);
+
+const skipped = (value: unknown): boolean =>
+  value === undefined || typeof value === 'function' || typeof value === 'symbol';
+
+/**
+ * What JSON.stringify gives for `value`, with the kept text of any object serialised once, looked for up to
+ * `depth` levels down: an invoke answer holds its card one level down, an activity three.
+ */
+export function jsonText(value: unknown, depth = 3): string {
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value) ?? 'null';
+  const kept = texts.get(value);
+  if (kept !== undefined) return kept;
+  if (depth === 0) return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map((v) => (skipped(v) ? 'null' : jsonText(v, depth - 1))).join(',')}]`;
+  if (!isPlainObject(value)) return JSON.stringify(value);
+  const members: string[] = [];
+  for (const [key, member] of Object.entries(value)) {
+    if (!skipped(member)) members.push(`${JSON.stringify(key)}:${jsonText(member, depth - 1)}`);
+  }
+  return `{${members.join(',')}}`;
+}
