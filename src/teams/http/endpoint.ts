@@ -31,7 +31,13 @@ const isRefusal = (error: unknown): boolean =>
 
 const answer = (res: Response, status: number, body?: unknown): void => {
   if (body === undefined) res.send(status);
-  else res.sendRaw(status, jsonText(body), { 'Content-Type': 'application/json' });
+  else {
+    const text = jsonText(body);
+    res.sendRaw(status, text, {
+      'Content-Type': 'application/json',
+      'Content-Length': String(Buffer.byteLength(text)),
+    });
+  }
 };
 
 /**
