@@ -4,6 +4,7 @@ import restify from 'restify';
 import { createLogger } from '../../src/logger';
 import { Metrics } from '../../src/metrics';
 import { TeamsAdapter } from '../../src/teams/http/adapter';
+import { serialiseOnce } from '../../src/teams/jsonText';
 import { cardUpdateJob, OutboundQueue } from '../../src/teams/outbound/outboundQueue';
 
 /**
@@ -13,6 +14,8 @@ import { cardUpdateJob, OutboundQueue } from '../../src/teams/outbound/outboundQ
  * through the same outbound queue and Bot Connector client, merged the same way while queued.
  */
 const card = JSON.parse(readFileSync(process.argv[2] ?? '', 'utf8')) as Record<string, unknown>;
+// Serialised once, as the bot does each card it renders: its updates reuse the text.
+serialiseOnce(card);
 const attachment = { contentType: 'application/vnd.microsoft.card.adaptive', content: card };
 
 const logger = createLogger('silent');
