@@ -1,4 +1,4 @@
-import jwt, { type JwtPayload } from 'jsonwebtoken';
+import { verifiedBearer } from './bearerToken';
 import type { OpenIdKeys } from './openIdKeys';
 
 /** Refused: no token, or one that is forged, expired, for another app or from another tenant (401). */
@@ -36,24 +36,17 @@ const issuersOf = (tenantId: string): [string, ...string[]] => [
  * for this app, issued by and for the configured tenant, valid now, naming an object id.
  */
 export async function signedInUser(authorization: string | undefined, policy: EntraTokenPolicy): Promise<SignedInUser> {
-  const [scheme, token, ...rest] = (authorization ?? '').split(' ');
-  if (scheme !== 'Bearer' || !token || rest.length > 0) throw new SignInRefusedError('no bearer token');
-  const decoded = jwt.decode(token, { complete: true });
-  if (!decoded || typeof decoded.payload !== 'object') throw new SignInRefusedError('not a JWT');
-  if (decoded.header.alg !== 'RS256') throw new SignInRefusedError('algorithm not allowed');
-  const signing = await policy.keys.key(String(decoded.header.kid ?? ''));
-  if (!signing) throw new SignInRefusedError('signed by a key Entra ID does not publish');
-  let claims: JwtPayload;
-  try {
-    claims = jwt.verify(token, signing.key, {
+  const { claims } = await verifiedBearer(
+    authorization,
+    {
+      keys: policy.keys,
       algorithms: ['RS256'],
       audience: policy.audiences as [string, ...string[]],
       issuer: issuersOf(policy.tenantId),
-      clockTolerance: CLOCK_TOLERANCE_S,
-    }) as JwtPayload;
-  } catch (error) {
-    throw new SignInRefusedError(error instanceof Error ? error.message : 'invalid token');
-  }
+      clockToleranceS: CLOCK_TOLERANCE_S,
+    },
+    (reason) => new SignInRefusedError(reason),
+  );
   if (claims.tid !== policy.tenantId) throw new SignInRefusedError('from another tenant');
   if (typeof claims.oid !== 'string' || !claims.oid) throw new SignInRefusedError('names no person');
   return { oid: claims.oid, tenantId: claims.tid, name: typeof claims.name === 'string' ? claims.name : '' };

@@ -3,7 +3,7 @@ import { withEvents } from './audit';
 import { ForbiddenActorError, StateError } from './errors';
 import { holdsRole, MANAGER_ROLE } from './people';
 import type { PlaybookDiff } from './playbookDiff';
-import { LICENSING_REASON } from './scope';
+import { inScope, outOfLicensing } from './scope';
 import type { Engagement, EngagementTask, Person } from './types';
 
 /** A short account of the change, for the audit trail's one event. */
@@ -53,10 +53,8 @@ export function migrateEngagement(
       services: [...t.services],
     };
     if (kept && !kept.retired) return { ...kept, ...fromPlaybook };
-    const out = !t.services.some((s) => engagement.servicesInScope.includes(s));
-    return out
-      ? { ...fromPlaybook, id: t.id, status: 'notApplicable', outOfScope: true, reason: LICENSING_REASON }
-      : { ...fromPlaybook, id: t.id, status: 'notStarted' };
+    const added = { ...fromPlaybook, id: t.id, status: 'notStarted' as const };
+    return inScope(t, engagement.servicesInScope) ? added : outOfLicensing(added);
   });
   const retired = engagement.tasks
     .filter((t) => !next.some((n) => n.id === t.id))

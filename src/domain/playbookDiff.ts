@@ -1,5 +1,6 @@
 import type { FtopTask, Playbook } from '../playbook/types';
 import type { Engagement, EngagementTask } from './types';
+import { inScope } from './scope';
 
 export interface AddedTask {
   id: string;
@@ -93,7 +94,7 @@ export function playbookDiff(engagement: Engagement, from: Playbook | undefined,
         workshop: t.workshop,
         mandatory: t.mandatory,
         role: t.role,
-        outOfScope: !t.services.some((s) => scope.includes(s)),
+        outOfScope: !inScope(t, scope),
       })),
     tasksRemoved: [...current.values()]
       .filter((t) => !nextTasks.some((n) => n.id === t.id))

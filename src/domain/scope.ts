@@ -2,8 +2,17 @@ import type { AuditEvent, EngagementTask, Person } from './types';
 
 export const LICENSING_REASON = "Not in the customer's licensing";
 
-const inScope = (task: EngagementTask, services: readonly string[]): boolean =>
+/** Whether any of a task's services is among the customer's. */
+export const inScope = (task: { services: readonly string[] }, services: readonly string[]): boolean =>
   task.services.some((s) => services.includes(s));
+
+/** A task made not applicable because none of its services is in the customer's licensing. */
+export const outOfLicensing = <T extends object>(task: T) => ({
+  ...task,
+  status: 'notApplicable' as const,
+  outOfScope: true,
+  reason: LICENSING_REASON,
+});
 
 /**
  * Re-applies the customer's services to the tasks whose scope changed: a task none of whose services
@@ -23,7 +32,7 @@ export function applyScope(
     const is = inScope(task, after);
     if (was && !is && task.status === 'notStarted') {
       events.push({ at, actor, taskId: task.id, action: 'outOfScope', before: task.status, after: 'notApplicable' });
-      return { ...task, status: 'notApplicable' as const, outOfScope: true, reason: LICENSING_REASON };
+      return outOfLicensing(task);
     }
     if (!was && is && task.outOfScope) {
       events.push({ at, actor, taskId: task.id, action: 'intoScope', before: task.status, after: 'notStarted' });

@@ -52,7 +52,10 @@ export function registerWebRoutes(server: restify.Server, deps: WebDeps): void {
     send(res, 200, 'text/css; charset=utf-8', TAB_STYLES, {});
   });
 
-  /** The signed-in person, or undefined once a 401 was sent. */
+  const json = (res: restify.Response, status: number, body: unknown, headers: Record<string, string> = {}) =>
+    send(res, status, 'application/json', JSON.stringify(body), headers);
+
+  /** The signed-in person, or undefined once a 401 (or 503) was sent. */
   const signedIn = async (req: restify.Request, res: restify.Response) => {
     try {
       return await deps.signIn(req, queryOf(req));
@@ -62,25 +65,15 @@ export function registerWebRoutes(server: restify.Server, deps: WebDeps): void {
           { event: 'portfolio.keysUnavailable', problem: error.problem },
           "Entra ID's signing keys are unavailable",
         );
-        send(
-          res,
-          503,
-          'application/json',
-          JSON.stringify({ error: 'Sign-in is unavailable just now. Try again.' }),
-          {},
-        );
+        json(res, 503, { error: 'Sign-in is unavailable just now. Try again.' });
         return undefined;
       }
       if (!(error instanceof SignInRefusedError)) throw error;
       log.info({ event: 'portfolio.refused', reason: error.reason }, 'portfolio request refused');
-      const body = JSON.stringify({ error: 'Sign in through Teams to see your portfolio.' });
-      send(res, 401, 'application/json', body, { 'www-authenticate': 'Bearer' });
+      json(res, 401, { error: 'Sign in through Teams to see your portfolio.' }, { 'www-authenticate': 'Bearer' });
       return undefined;
     }
   };
-  const json = (res: restify.Response, status: number, body: unknown) =>
-    send(res, status, 'application/json', JSON.stringify(body), {});
-
   server.get('/api/portfolio', async (req, res) => {
     const user = await signedIn(req, res);
     if (user) json(res, 200, await portfolioResponse(deps, user, deps.development));

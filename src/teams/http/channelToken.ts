@@ -1,5 +1,6 @@
-import jwt, { type JwtHeader, type JwtPayload } from 'jsonwebtoken';
+import type jwt from 'jsonwebtoken';
 import { AuthenticationConstants } from 'botframework-connector';
+import { verifiedBearer } from '../../auth/bearerToken';
 import type { OpenIdKeys } from '../../auth/openIdKeys';
 
 /** The token is not one the Bot Framework issued for this bot: 401, whatever the SDK would have said. */
@@ -32,26 +33,17 @@ export async function checkChannelToken(
   activity: { channelId?: string; serviceUrl?: string },
   policy: ChannelTokenPolicy,
 ): Promise<void> {
-  const [scheme, token, ...rest] = authorization.split(' ');
-  if (scheme !== 'Bearer' || !token || rest.length > 0) throw new TokenRefusedError('no bearer token');
-  const decoded = jwt.decode(token, { complete: true });
-  if (!decoded || typeof decoded.payload !== 'object') throw new TokenRefusedError('not a JWT');
-  const header: JwtHeader = decoded.header;
-  if (!ALGORITHMS.includes(header.alg as jwt.Algorithm)) throw new TokenRefusedError('algorithm not allowed');
-  if (decoded.payload.iss !== ISSUER) throw new TokenRefusedError('not issued by the Bot Framework');
-  const signing = await policy.keys.key(String(header.kid ?? ''));
-  if (!signing) throw new TokenRefusedError('signed by a key that is not published');
-  let claims: JwtPayload;
-  try {
-    claims = jwt.verify(token, signing.key, {
+  const { claims, signing } = await verifiedBearer(
+    authorization,
+    {
+      keys: policy.keys,
       algorithms: ALGORITHMS,
-      issuer: ISSUER,
       audience: policy.appId,
-      clockTolerance: CLOCK_TOLERANCE_S,
-    }) as JwtPayload;
-  } catch (error) {
-    throw new TokenRefusedError(error instanceof Error ? error.message : 'invalid token');
-  }
+      issuer: ISSUER,
+      clockToleranceS: CLOCK_TOLERANCE_S,
+    },
+    (reason) => new TokenRefusedError(reason),
+  );
   if (signing.endorsements && !signing.endorsements.includes(activity.channelId ?? '')) {
     throw new TokenRefusedError('the key is not endorsed for this channel');
   }
