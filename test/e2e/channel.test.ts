@@ -1,10 +1,17 @@
+import { CardFactory } from 'botbuilder';
 import type { Locator, Page } from 'playwright-core';
 import type { Playground } from '../../src/devtools/playground';
-import { engagementIdFor } from '../../src/domain/engagement';
+import { engagementIdFor, startEngagement } from '../../src/domain/engagement';
+import { playbookDiff } from '../../src/domain/playbookDiff';
+import type { Engagement } from '../../src/domain/types';
+import { CardRenderer } from '../../src/teams/cards/renderer';
+import { playbookUpdateView } from '../../src/teams/views/playbookUpdate';
 import { openSqliteStores } from '../../src/store/sqliteStores';
 import type { BotHarness } from '../fixtures/botHarness';
 import { testClock } from '../fixtures/clock';
 import { cardShot, screenshot } from '../fixtures/browser';
+import { seedPlaybook } from '../fixtures/engagement';
+import { olderSeed } from '../fixtures/olderPlaybook';
 import { invokeAs, type PlaygroundConfig } from '../fixtures/playgroundApi';
 import { openPlayground, type PlaygroundSession } from '../fixtures/playgroundSession';
 import { linesOnceShowing, linesWhen, playgroundUi } from '../fixtures/playgroundUi';
@@ -80,6 +87,18 @@ async function storedEngagement() {
   } finally {
     await store.close();
   }
+}
+
+/** Posts a card in the engagement's channel through the Playground's Bot Connector, as the bot's offers are. */
+async function postToChannel(engagement: Engagement, content: object): Promise<void> {
+  const base = engagement.serviceUrl.endsWith('/') ? engagement.serviceUrl : `${engagement.serviceUrl}/`;
+  const url = new URL(`v3/conversations/${encodeURIComponent(engagement.conversationId)}/activities`, base);
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ type: 'message', attachments: [CardFactory.adaptiveCard(content)] }),
+  });
+  expect(response.ok).toBe(true);
 }
 
 describe('running the security workshops in a team channel of the Agents Playground', () => {
@@ -236,6 +255,48 @@ describe('running the security workshops in a team channel of the Agents Playgro
     await screenshot(page, '5c-history-tasks-help');
   });
 
+  it('the report card, and the card offering a newer playbook at its longest, each fit a screen', async () => {
+    await mention('report');
+    const report = card('engagement report');
+    expect(await textOnceShowing(report, 'Open the report')).toContain('The link works for 7 days');
+    expect(await cardShot(report, 'report')).toBeLessThanOrEqual(600);
+
+    // The seed's own history (three tasks added, the Identity step renamed), with a retired task, a changed
+    // one and new Key Outputs on top: more than a playbook revision has changed for one engagement so far.
+    const engagement = await storedEngagement();
+    const older = olderSeed();
+    const onOlder = startEngagement(older, { ...engagement, workshops: [] }, clock.now());
+    const diff = playbookDiff(onOlder, older, seedPlaybook);
+    const longest = {
+      ...diff,
+      tasksRemoved: [{ id: '3750', name: 'Office 365 Advanced Threat Protection Business Value Deck' }],
+      tasksChanged: [{ id: '2533', name: 'Azure AD Premium – Technical Workshop', changes: ['now mandatory'] }],
+      keyOutputs: {
+        added: ['Microsoft Purview Data Loss Prevention', 'Microsoft Defender for Cloud Apps'],
+        removed: [],
+      },
+    };
+    const offer = new CardRenderer().card(
+      'playbookUpdate',
+      playbookUpdateView(engagement, longest, seedPlaybook.title, true),
+    );
+    await postToChannel(engagement, offer);
+    const update = card('a newer version');
+    // What to decide comes first: the changes counted, then Apply; each change is one click away.
+    const lines = await linesOnceShowing(update, 'Apply');
+    expect(lines.slice(2, 5)).toEqual([
+      'Applying it: 3 tasks added, 1 workshop renamed, 1 task changed, 1 task retired, Key Outputs changed.',
+      'Apply',
+      'Not now',
+    ]);
+    expect(await cardShot(update, 'playbook-update')).toBeLessThanOrEqual(600);
+    await update.getByRole('button', { name: 'Show the changes' }).click();
+    expect(await textOnceShowing(update, 'Hide the changes')).toContain(
+      '• 4084 Intune - Conduct Microsoft Modern Management Assessment (Device Security, mandatory, SME): arrives not started',
+    );
+    await cardShot(update, 'playbook-update-open');
+  });
+
   it("a customer's attempt to complete a task is refused and nothing changes", async () => {
     const store = openSqliteStores(harness.dataDir);
     try {
@@ -274,7 +335,7 @@ describe('running the security workshops in a team channel of the Agents Playgro
     const digest = card('Your week ahead');
     expect(await textOnceShowing(digest, 'MDATP Business Value Deck')).toContain('MDATP Business Value Deck');
     await screenshot(page, '6-digest-in-personal-chat');
-    await cardShot(digest, 'digest');
+    expect(await cardShot(digest, 'digest')).toBeLessThanOrEqual(600);
   });
 
   it('completing a task from the digest updates the channel card', async () => {

@@ -121,7 +121,7 @@ describe("the customer's side, in a team channel of the Agents Playground", () =
     await answerAreas([], HOSTILE_FEATURE);
     await ui().sharedCopy(outputsCard(), '3 of 11 areas answered', 'Save answers');
     const shared = outputsCard();
-    await cardShot(shared, 'key-outputs-typed-link');
+    expect(await cardShot(shared, 'key-outputs-typed-link')).toBeLessThanOrEqual(600);
     // What shows is what was typed; invisible word joiners keep a renderer from making the address a link.
     await shared
       .getByText(/\[Verify your account\]\(https:\u2060?\/\/evil\u2060?\.example\/login\) \*\*now\*\*/)

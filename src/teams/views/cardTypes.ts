@@ -290,6 +290,9 @@ export interface ReportCardData {
 export interface PlaybookUpdateCardData {
   title: string;
   intro: string;
+  /** The changes counted in one line; the sections, behind a toggle, name each one. */
+  inShort: string;
+  changesId: string;
   sections: { heading: string; lines: { text: string }[] }[];
   footer: string;
   canApply: boolean;

@@ -22,6 +22,27 @@ function section(heading: string, lines: string[]): PlaybookUpdateCardData['sect
 
 const task = (t: { id: string; name: string }) => `${t.id} ${shown(t.name, NAME_BYTES)}`;
 
+const listChanged = (change: PlaybookDiff['keyInputs']) => change.added.length + change.removed.length > 0;
+
+/** The changes counted, in one line: "Applying it: 3 tasks added, 1 workshop renamed, Key Outputs changed." */
+function inShort(diff: PlaybookDiff): string {
+  const counts = [
+    [diff.tasksAdded.length, 'task', 'added'],
+    [diff.workshopsAdded.length, 'workshop', 'added'],
+    [diff.workshopsRenamed.length, 'workshop', 'renamed'],
+    [diff.tasksRenamed.length, 'task', 'renamed'],
+    [diff.tasksChanged.length, 'task', 'changed'],
+    [diff.tasksRemoved.length, 'task', 'retired'],
+  ] as const;
+  const parts = [
+    ...counts.filter(([n]) => n > 0).map(([n, what, how]) => `${plural(n, what)} ${how}`),
+    ...(listChanged(diff.keyInputs) ? ['Key Inputs changed'] : []),
+    ...(listChanged(diff.keyOutputs) ? ['Key Outputs changed'] : []),
+    ...(listChanged(diff.nextSteps) ? ['Next Steps changed'] : []),
+  ];
+  return parts.length ? `Applying it: ${parts.join(', ')}.` : 'Applying it changes nothing this engagement shows.';
+}
+
 /** The card that shows the FastTrack Manager what applying the newer playbook changes for this engagement. */
 export function playbookUpdateView(
   engagement: Engagement,
@@ -38,7 +59,9 @@ export function playbookUpdateView(
     title: `${shown(playbookTitle, 200)}: a newer version`,
     intro:
       `The playbook was updated on ${versionText(diff.to)}; ${possessive(customer(engagement.customerName))} engagement ` +
-      `runs on the version of ${versionText(diff.from)}. Applying it changes this:`,
+      `runs on the version of ${versionText(diff.from)}.`,
+    inShort: inShort(diff),
+    changesId: `playbook-changes-${engagement.id}`,
     sections: [
       ...section(
         `${plural(diff.tasksAdded.length, 'task')} added`,
