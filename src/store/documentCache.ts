@@ -2,7 +2,7 @@ import { LRUCache } from 'lru-cache';
 import type { Versioned } from '../app/versionedWrites';
 
 /** Freezes a document and everything in it; parts already frozen (shared with an earlier version) are skipped. */
-function deepFreeze<T>(value: T): T {
+export function deepFreeze<T>(value: T): T {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
   Object.freeze(value);
   for (const child of Object.values(value)) deepFreeze(child);

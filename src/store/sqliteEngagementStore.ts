@@ -3,11 +3,19 @@ import type Database from 'better-sqlite3';
 import { type EngagementStore, type TrailQuery } from '../app/ports';
 import { AlreadyExistsError, ConflictError, NotFoundError, type Versioned } from '../app/versionedWrites';
 import type { AuditEvent, Engagement } from '../domain/types';
-import { DocumentCache } from './documentCache';
+import { DocumentCache, deepFreeze } from './documentCache';
+import { GroupCommit, type Outcome } from './groupCommit';
 
 interface Row {
   etag: string;
   body: string;
+}
+
+interface Replacement {
+  engagement: Engagement;
+  etag: string;
+  next: string;
+  moved: AuditEvent[];
 }
 
 const SCHEMA = `
@@ -44,6 +52,9 @@ const BACKFILL_MEMBERS = `
 export class SqliteEngagementStore implements EngagementStore {
   private readonly statements;
   private readonly documents = new DocumentCache<Engagement>();
+  /** The newest version of each engagement whose write waits for its commit: the next change builds on it. */
+  private readonly queued = new Map<string, Versioned<Engagement>>();
+  private readonly replacements = new GroupCommit<Replacement, Versioned<Engagement>>((batch) => this.commit(batch));
   private readonly writeMembers: (engagement: Engagement) => void;
   private readonly replaceTx: (engagement: Engagement, etag: string, next: string, moved: AuditEvent[]) => number;
 
@@ -107,6 +118,8 @@ export class SqliteEngagementStore implements EngagementStore {
   }
 
   async get(id: string): Promise<Versioned<Engagement> | undefined> {
+    const queued = this.queued.get(id);
+    if (queued) return queued;
     const current = this.statements.etag.get(id);
     const cached = current && this.documents.cached(id, current.etag);
     if (cached) return cached;
@@ -129,13 +142,46 @@ export class SqliteEngagementStore implements EngagementStore {
     return this.documents.wrote(engagement.id, engagement, etag);
   }
 
-  async replace(engagement: Engagement, etag: string, moved: AuditEvent[] = []): Promise<Versioned<Engagement>> {
+  replace(engagement: Engagement, etag: string, moved: AuditEvent[] = []): Promise<Versioned<Engagement>> {
     const next = randomUUID();
-    if (this.replaceTx(engagement, etag, next, moved) === 0) {
-      if (this.statements.exists.get(engagement.id)) throw new ConflictError(engagement.id);
-      throw new NotFoundError(engagement.id);
+    this.queued.set(engagement.id, { value: deepFreeze(engagement), etag: next });
+    return this.replacements.submit({ engagement, etag, next, moved });
+  }
+
+  /** Commits the replacements queued now; the store calls it before the database closes. */
+  flush(): void {
+    this.replacements.flush();
+  }
+
+  /**
+   * The replacements of one turn in one transaction, each in its own savepoint: one that fails (a stale
+   * etag, a trail row refused) writes nothing and fails alone. A write queued on top of one that failed
+   * carries that one's etag, so it fails as a conflict and is retried on what is stored.
+   */
+  private commit(batch: Replacement[]): Outcome<Versioned<Engagement>>[] {
+    let outcomes: Outcome<true>[] = [];
+    try {
+      outcomes = this.db.transaction(() => batch.map((replacement) => this.replaceOne(replacement)))();
+    } finally {
+      batch.forEach(({ engagement, next }, i) => {
+        if (!outcomes[i] || 'failed' in outcomes[i]! || this.queued.get(engagement.id)?.etag === next)
+          this.queued.delete(engagement.id);
+      });
     }
-    return this.documents.wrote(engagement.id, engagement, next);
+    return batch.map(({ engagement, next }, i) => {
+      const outcome = outcomes[i]!;
+      return 'failed' in outcome ? outcome : { stored: this.documents.wrote(engagement.id, engagement, next) };
+    });
+  }
+
+  private replaceOne({ engagement, etag, next, moved }: Replacement): Outcome<true> {
+    try {
+      if (this.replaceTx(engagement, etag, next, moved) > 0) return { stored: true };
+    } catch (error) {
+      return { failed: error };
+    }
+    const { id } = engagement;
+    return { failed: this.statements.exists.get(id) ? new ConflictError(id) : new NotFoundError(id) };
   }
 
   async trail(engagementId: string, query: TrailQuery): Promise<AuditEvent[]> {
@@ -146,6 +192,7 @@ export class SqliteEngagementStore implements EngagementStore {
   }
 
   async delete(engagementId: string): Promise<void> {
+    this.queued.delete(engagementId);
     this.documents.forget(engagementId);
     this.db.transaction(() => {
       this.statements.deleteTrail.run(engagementId);

@@ -17,12 +17,16 @@ export function openSqliteStores(dataDir: string): Stores {
   // commits. FULL would add an fsync to every card action.
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
+  const engagements = new SqliteEngagementStore(db);
   return {
     kind: 'sqlite',
-    engagements: new SqliteEngagementStore(db),
+    engagements,
     reminders: new SqliteReminderStore(db),
     playbooks: new SqlitePlaybookVersions(db),
     ping: async () => void db.prepare('SELECT 1').get(),
-    close: async () => void db.close(),
+    close: async () => {
+      engagements.flush();
+      db.close();
+    },
   };
 }

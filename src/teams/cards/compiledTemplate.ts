@@ -21,16 +21,19 @@ const PATH = /^\$?[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 const COMPARISON = /^(.+?)\s*(==|!=|>=|<=|>|<)\s*(.+)$/;
 const COUNT = /^count\((.+)\)$/;
 
-/** A path's value: from $root, or from the current data ($data, or a plain path). */
-function lookup(path: string, scope: Scope): unknown {
+/** A path's value, read from $root or from the current data ($data, or a plain path); split once, at compile time. */
+function pathReader(path: string): Evaluate {
   const [head, ...rest] = path.split('.');
-  let value = head === '$root' ? scope.root : scope.data;
-  const names = head === '$root' || head === '$data' ? rest : [head!, ...rest];
-  for (const name of names) {
-    if (value === null || value === undefined || typeof value !== 'object') return undefined;
-    value = (value as Record<string, unknown>)[name];
-  }
-  return value;
+  const fromRoot = head === '$root';
+  const names = fromRoot || head === '$data' ? rest : [head!, ...rest];
+  return (scope) => {
+    let value = fromRoot ? scope.root : scope.data;
+    for (const name of names) {
+      if (value === null || value === undefined || typeof value !== 'object') return undefined;
+      value = (value as Record<string, unknown>)[name];
+    }
+    return value;
+  };
 }
 
 class UnsupportedExpression extends Error {}
@@ -56,7 +59,7 @@ function operand(source: string): Evaluate {
     };
   }
   if (PATH.test(text) && (!text.startsWith('$') || /^\$(root|data)(\.|$)/.test(text))) {
-    return (scope) => lookup(text, scope);
+    return pathReader(text);
   }
   throw new UnsupportedExpression(`unsupported expression "${text}"`);
 }

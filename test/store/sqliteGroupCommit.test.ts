@@ -1,0 +1,128 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { changeTask } from '../../src/app/changeTask';
+import { ConflictError } from '../../src/app/versionedWrites';
+import { AUDIT_KEPT } from '../../src/domain/audit';
+import { openSqliteStores } from '../../src/store/sqliteStores';
+import { anEngagement, people, T0 } from '../fixtures/engagement';
+import { wideEngagement } from '../fixtures/wideEngagement';
+
+const FILE = 'security-workshops.sqlite';
+const dirs: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sqlite-group-'));
+  dirs.push(dir);
+  return dir;
+};
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** Pages written to the write-ahead log since it was last emptied: what the disk was asked to write. */
+function walFrames(dir: string): number {
+  const db = new Database(join(dir, FILE));
+  const [{ log }] = db.pragma('wal_checkpoint(PASSIVE)') as [{ log: number }];
+  db.close();
+  return log;
+}
+
+function emptyWal(dir: string): void {
+  const db = new Database(join(dir, FILE));
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+}
+
+describe('SQLite: changes that arrive together are committed together', () => {
+  it('keeps each of 10 clicks on one engagement that arrive together, and writes its pages a fraction as often', async () => {
+    const dir = tempDir();
+    const stores = openSqliteStores(dir);
+    const engagement = wideEngagement(20, '19:group-commit@thread.tacv2');
+    await stores.engagements.create(engagement);
+    const deps = { store: stores.engagements, now: () => T0 };
+    const complete = (taskId: string) =>
+      changeTask(deps, engagement.id, { taskId, action: 'complete', actor: people.sme });
+    // As requests arrive over HTTP: each click handled in its own callback, all of them in one turn of the loop.
+    const arriving = (taskId: string) => new Promise((resolve) => setImmediate(() => resolve(complete(taskId))));
+    const [oneByOne, together] = [engagement.tasks.slice(0, 10), engagement.tasks.slice(10)];
+
+    emptyWal(dir);
+    for (const task of oneByOne) await complete(task.id);
+    const framesOneByOne = walFrames(dir);
+    emptyWal(dir);
+    await Promise.all(together.map((task) => arriving(task.id)));
+    const framesTogether = walFrames(dir);
+
+    const stored = (await stores.engagements.get(engagement.id))!.value;
+    expect(stored.tasks.filter((t) => t.status === 'done')).toHaveLength(20);
+    expect(stored.revision).toBe(engagement.revision + 20);
+    expect(framesTogether).toBeLessThan(framesOneByOne / 3);
+    await stores.close();
+  });
+
+  it('undoes a change whose trail row fails, and keeps the others committed with it', async () => {
+    const dir = tempDir();
+    let stores = openSqliteStores(dir);
+    const failing = anEngagement({ channelId: '19:failing@thread.tacv2' });
+    const other = anEngagement({ channelId: '19:other@thread.tacv2' });
+    await stores.engagements.create(failing);
+    await stores.engagements.create(other);
+    const flip = (id: string, i: number) =>
+      changeTask({ store: stores.engagements, now: () => T0 }, id, {
+        taskId: '2533',
+        action: i % 2 ? 'reopen' : 'complete',
+        actor: people.sme,
+      });
+    // The setup is the first event, so the document is full after one flip fewer than it keeps.
+    for (let i = 0; i < AUDIT_KEPT - 1; i++) await flip(failing.id, i);
+    await stores.close();
+    const setup = new Database(join(dir, FILE));
+    setup.exec(`CREATE TRIGGER fail_trail BEFORE INSERT ON audit_events WHEN NEW.engagement_id = '${failing.id}'
+      BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    setup.close();
+    stores = openSqliteStores(dir);
+    const before = (await stores.engagements.get(failing.id))!;
+
+    const [failed, stored] = await Promise.allSettled([flip(failing.id, AUDIT_KEPT - 1), flip(other.id, 0)]);
+
+    expect(failed.status === 'rejected' && (failed.reason as Error).message).toBe('disk full');
+    expect(stored.status).toBe('fulfilled');
+    await stores.close();
+    stores = openSqliteStores(dir);
+    expect((await stores.engagements.get(failing.id))!.value).toEqual(before.value);
+    expect((await stores.engagements.get(other.id))!.value.tasks.find((t) => t.id === '2533')?.status).toBe('done');
+    await stores.close();
+  });
+
+  it('fails a change made on top of one that failed, so it is made again on what is stored', async () => {
+    const stores = openSqliteStores(tempDir());
+    const engagement = anEngagement();
+    const created = await stores.engagements.create(engagement);
+    await stores.engagements.replace({ ...engagement, customerName: 'Stored' }, created.etag);
+
+    const stale = stores.engagements.replace({ ...engagement, customerName: 'Stale' }, created.etag);
+    const onTop = await stores.engagements.get(engagement.id);
+    expect(onTop?.value.customerName).toBe('Stale');
+    const built = stores.engagements.replace({ ...onTop!.value, customerName: 'Built on stale' }, onTop!.etag);
+
+    const results = await Promise.allSettled([stale, built]);
+    expect(results.map((r) => r.status === 'rejected' && r.reason)).toEqual([
+      expect.any(ConflictError),
+      expect.any(ConflictError),
+    ]);
+    expect((await stores.engagements.get(engagement.id))?.value.customerName).toBe('Stored');
+    await stores.close();
+  });
+
+  it('commits a change still waiting for its turn when the store closes', async () => {
+    const dir = tempDir();
+    let stores = openSqliteStores(dir);
+    const engagement = anEngagement();
+    const created = await stores.engagements.create(engagement);
+    const write = stores.engagements.replace({ ...engagement, customerName: 'Written at close' }, created.etag);
+    await stores.close();
+    await expect(write).resolves.toMatchObject({ value: { customerName: 'Written at close' } });
+    stores = openSqliteStores(dir);
+    expect((await stores.engagements.get(engagement.id))?.value.customerName).toBe('Written at close');
+    await stores.close();
+  });
+});
