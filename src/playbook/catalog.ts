@@ -16,6 +16,10 @@ export interface Catalog {
   task(playbookId: string, taskId: string): FtopTask | undefined;
 }
 
+/** The current version's title of a playbook; its id once its file is gone. */
+export const newestTitle = (catalog: Catalog, playbookId: string): string =>
+  catalog.playbook(playbookId)?.title ?? playbookId;
+
 const versionKey = (id: string, version: string) => `${id}@${version}`;
 
 /** The current playbooks, and the earlier versions the bot kept (see PlaybookVersions). */

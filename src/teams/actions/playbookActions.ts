@@ -1,5 +1,6 @@
 import { applyPlaybookUpdate, pendingDiff } from '../../app/playbookUpdates';
 import { diffSummary } from '../../domain/migration';
+import { newestTitle } from '../../playbook/catalog';
 import { holdsRole, MANAGER_ROLE } from '../../domain/people';
 import type { Engagement } from '../../domain/types';
 import { MessageFactory } from 'botbuilder';
@@ -59,7 +60,7 @@ export const reviewPlaybookAction: CardAction = {
     const { value: engagement } = await engagementOfAction(turn, deps, data);
     const diff = pendingDiff(deps.catalog, engagement);
     if (diff) {
-      const title = deps.catalog.playbook(engagement.playbookId)?.title ?? engagement.playbookId;
+      const title = newestTitle(deps.catalog, engagement.playbookId);
       const viewer = viewerOf(turn);
       const manages = !!viewer.person && holdsRole(engagement, viewer.person, MANAGER_ROLE);
       const view = playbookUpdateView(engagement, diff, title, manages);

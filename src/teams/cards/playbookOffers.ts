@@ -1,5 +1,6 @@
 import { MessageFactory } from 'botbuilder';
 import type { OfferPoster } from '../../app/playbookUpdates';
+import { newestTitle } from '../../playbook/catalog';
 import type { BotDeps } from '../deps';
 import type { BotConnector } from '../outbound/botConnector';
 import type { OutboundQueue } from '../outbound/outboundQueue';
@@ -17,7 +18,7 @@ export function playbookOfferPoster(
   cards: EngagementCards,
 ): OfferPoster {
   return async (engagement, diff) => {
-    const title = deps.catalog.playbook(engagement.playbookId)?.title ?? engagement.playbookId;
+    const title = newestTitle(deps.catalog, engagement.playbookId);
     const card = deps.renderer.attachment('playbookUpdate', playbookUpdateView(engagement, diff, title, true));
     const to = { serviceUrl: engagement.serviceUrl, conversationId: engagement.conversationId };
     queue.enqueue({
