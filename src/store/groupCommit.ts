@@ -10,7 +10,8 @@ interface Queued<W, R> {
 /**
  * Writes asked for in one turn of the event loop, committed together: one transaction, so one commit's
  * cost, for the clicks that arrived together. A write's promise settles only once its commit is done (or
- * failed), so nothing is answered before it is stored. `commit` gives each write's own outcome; if it throws, the whole transaction was rolled back and every write in it fails with that error.
+ * failed), so nothing is answered before it is stored. `commit` gives each write's own outcome; if it
+ * throws, the whole transaction was rolled back and every write in it fails with that error.
  */
 export class GroupCommit<W, R> {
   private queue: Queued<W, R>[] = [];

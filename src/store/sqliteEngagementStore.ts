@@ -156,12 +156,14 @@ export class SqliteEngagementStore implements EngagementStore {
   /**
    * The replacements of one turn in one transaction, each in its own savepoint: one that fails (a stale
    * etag, a trail row refused) writes nothing and fails alone. A write queued on top of one that failed
-   * carries that one's etag, so it fails as a conflict and is retried on what is stored.
+   * carries that one's etag, so it fails as a conflict and is retried on what is stored. The transaction
+   * takes the write lock first (IMMEDIATE): while another process holds it, the group waits once, up to the
+   * busy timeout, and fails whole, rather than each write waiting in turn.
    */
   private commit(batch: Replacement[]): Outcome<Versioned<Engagement>>[] {
     let outcomes: Outcome<true>[] = [];
     try {
-      outcomes = this.db.transaction(() => batch.map((replacement) => this.replaceOne(replacement)))();
+      outcomes = this.db.transaction(() => batch.map((replacement) => this.replaceOne(replacement))).immediate();
     } finally {
       batch.forEach(({ engagement, next }, i) => {
         if (!outcomes[i] || 'failed' in outcomes[i]! || this.queued.get(engagement.id)?.etag === next)

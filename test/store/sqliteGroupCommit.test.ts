@@ -113,6 +113,33 @@ describe('SQLite: changes that arrive together are committed together', () => {
     await stores.close();
   });
 
+  it('fails a group whole, after one busy wait, while another process holds the write lock', async () => {
+    const dir = tempDir();
+    const stores = openSqliteStores(dir);
+    const engagements = [
+      anEngagement({ channelId: '19:a@thread.tacv2' }),
+      anEngagement({ channelId: '19:b@thread.tacv2' }),
+    ];
+    const created = await Promise.all(engagements.map((e) => stores.engagements.create(e)));
+    const other = new Database(join(dir, FILE));
+    other.exec('BEGIN IMMEDIATE');
+    const started = Date.now();
+    const results = await Promise.allSettled(
+      engagements.map((e, i) => stores.engagements.replace({ ...e, customerName: 'Blocked' }, created[i]!.etag)),
+    );
+    const waitedMs = Date.now() - started;
+    other.exec('ROLLBACK');
+    other.close();
+    expect(results.map((r) => r.status === 'rejected' && (r.reason as { code?: string }).code)).toEqual([
+      'SQLITE_BUSY',
+      'SQLITE_BUSY',
+    ]);
+    // The store's busy timeout is 5 s: one wait for the group, not one for each write.
+    expect(waitedMs).toBeLessThan(9_000);
+    for (const e of engagements) expect((await stores.engagements.get(e.id))?.value.customerName).toBe('Contoso');
+    await stores.close();
+  }, 20_000);
+
   it('commits a change still waiting for its turn when the store closes', async () => {
     const dir = tempDir();
     let stores = openSqliteStores(dir);
