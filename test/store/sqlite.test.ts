@@ -1,21 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openSqliteStores } from '../../src/store/sqliteStores';
 import { changeTask } from '../../src/app/changeTask';
 import { AUDIT_KEPT } from '../../src/domain/audit';
 import { anEngagement, people, T0 } from '../fixtures/engagement';
+import { tempDirs } from '../fixtures/tempDirs';
 import { engagementStoreContract } from './contract';
 import { reminderStoreContract } from './reminderContract';
 
-const dirs: string[] = [];
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'sqlite-store-'));
-  dirs.push(dir);
-  return dir;
-};
-afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const tempDir = tempDirs('sqlite-store-');
 
 engagementStoreContract('SQLite', async () => openSqliteStores(tempDir()));
 reminderStoreContract('SQLite', async () => openSqliteStores(tempDir()));

@@ -1,5 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { changeTask } from '../../src/app/changeTask';
@@ -7,16 +5,11 @@ import { ConflictError } from '../../src/app/versionedWrites';
 import { AUDIT_KEPT } from '../../src/domain/audit';
 import { openSqliteStores } from '../../src/store/sqliteStores';
 import { anEngagement, people, T0 } from '../fixtures/engagement';
+import { tempDirs } from '../fixtures/tempDirs';
 import { wideEngagement } from '../fixtures/wideEngagement';
 
 const FILE = 'security-workshops.sqlite';
-const dirs: string[] = [];
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'sqlite-group-'));
-  dirs.push(dir);
-  return dir;
-};
-afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const tempDir = tempDirs('sqlite-group-');
 
 /** Pages written to the write-ahead log since it was last emptied: what the disk was asked to write. */
 function walFrames(dir: string): number {

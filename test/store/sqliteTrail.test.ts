@@ -1,18 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { openSqliteStores } from '../../src/store/sqliteStores';
+import { tempDirs } from '../fixtures/tempDirs';
 import { trailStoreContract } from './trailContract';
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const tempDir = tempDirs('sqlite-trail-');
 
-trailStoreContract(
-  'SQLite',
-  async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sqlite-trail-'));
-    dirs.push(dir);
-    return openSqliteStores(dir);
-  },
-  10_000,
-);
+trailStoreContract('SQLite', async () => openSqliteStores(tempDir()), 10_000);
