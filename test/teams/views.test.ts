@@ -1,5 +1,5 @@
 import { CardRenderer } from '../../src/teams/cards/renderer';
-import { when, type Viewer } from '../../src/teams/views/format';
+import { shown, when, type Viewer } from '../../src/teams/views/format';
 import { historyView } from '../../src/teams/views/history';
 import { keyInputsView } from '../../src/teams/views/keyInputs';
 import { keyOutputsView } from '../../src/teams/views/keyOutputs';
@@ -141,6 +141,17 @@ describe('names in sentences', () => {
     expect(engagementDeleted(people.manager, anEngagement()).text).toBe(
       "Maria deleted all of Contoso's engagement data, its history included.",
     );
+  });
+
+  it('a text shown again, as every render shows names again, is cut to the budget of each place it is shown in', () => {
+    const name = `[Contoso](https://evil.example) ${'Pharmaceuticals '.repeat(10)}`;
+    const inList = shown(name, 60);
+    const inHeading = shown(name, 300);
+    expect(inList).toMatch(/^\\\[Contoso\\\]\(https:\u2060\/\/evil\u2060\.example\) Pharma.*…$/);
+    expect(Buffer.byteLength(JSON.stringify(inList))).toBeLessThanOrEqual(62);
+    expect(inHeading.endsWith('…')).toBe(false);
+    expect(inHeading).toContain('Pharmaceuticals Pharmaceuticals');
+    expect([shown(name, 300), shown(name, 60)]).toEqual([inHeading, inList]);
   });
 });
 

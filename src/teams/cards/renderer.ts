@@ -57,8 +57,11 @@ export class CardRenderer {
   card<K extends CardName>(name: K, data: CardData[K]): AdaptiveCard {
     const card = this.expanded(name, data);
     // Serialised once: the answer to a click and a card update reuse this text (see jsonText).
-    const bytes = Buffer.byteLength(serialiseOnce(card));
-    if (bytes <= CARD_BUDGET || name === 'notice') return card;
+    const text = serialiseOnce(card);
+    // UTF-8 takes at most 3 bytes per UTF-16 unit: most cards are measured by their length alone.
+    if (text.length * 3 <= CARD_BUDGET || name === 'notice') return card;
+    const bytes = Buffer.byteLength(text);
+    if (bytes <= CARD_BUDGET) return card;
     this.onTooLarge?.(name, bytes);
     return this.expanded('notice', {
       title: CARD_TOO_LARGE_TITLE,

@@ -43,11 +43,28 @@ function cut(text: string, maxBytes: number, cost: (character: string) => number
   return undefined;
 }
 
+// Every card shows the same names again and again; escaping and measuring one is the costly part.
+const shownTexts = new LRUCache<string, string>({
+  max: 5000,
+  maxSize: 2 ** 20,
+  sizeCalculation: (value, key) => value.length + key.length,
+});
+
 /**
  * Person-written text as a card shows it (see plain), cut on a character boundary so that it costs at most
  * `maxBytes` of the card; "…" marks the cut. Each card's budget is the sum of such parts.
  */
 export function shown(text: string, maxBytes: number): string {
+  const key = `${maxBytes}|${text}`;
+  let result = shownTexts.get(key);
+  if (result === undefined) {
+    result = fittedPlain(text, maxBytes);
+    shownTexts.set(key, result);
+  }
+  return result;
+}
+
+function fittedPlain(text: string, maxBytes: number): string {
   // Most texts fit whole: then one measure of the whole, not one per character.
   const whole = plain(text);
   if (Buffer.byteLength(JSON.stringify(whole)) - 2 <= maxBytes) return whole;
