@@ -8,8 +8,8 @@ function bundledNodeHome() {
   const wrapper = dirname(require.resolve('node/package.json'));
   const binary = `node-${process.platform}-${process.arch}`;
   const { version } = require('node/package.json');
-  // npm prunes the package the \`node\` package installed for itself whenever another package is added
-  // (\`npm install <name>\`): its binary stays, but not the headers a build needs. Then the same version is
+  // npm prunes the package the `node` package installed for itself whenever another package is added
+  // (`npm install <name>`): its binary stays, but not the headers a build needs. Then the same version is
   // fetched again, into a cache beside it that npm leaves alone.
   const cache = join(wrapper, '..', '.cache', `${binary}-${version}`);
   for (const paths of [[wrapper], [cache]]) {
