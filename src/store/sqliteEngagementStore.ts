@@ -57,6 +57,7 @@ export class SqliteEngagementStore implements EngagementStore {
   private readonly replacements = new GroupCommit<Replacement, Versioned<Engagement>>((batch) => this.commit(batch));
   private readonly writeMembers: (engagement: Engagement) => void;
   private readonly replaceTx: (engagement: Engagement, etag: string, next: string, moved: AuditEvent[]) => number;
+  private readonly commitTx: Database.Transaction<(batch: Replacement[]) => Outcome<true>[]>;
 
   constructor(private readonly db: Database.Database) {
     this.db.exec(SCHEMA);
@@ -108,6 +109,7 @@ export class SqliteEngagementStore implements EngagementStore {
       this.writeMembers(engagement);
       return updated;
     });
+    this.commitTx = this.db.transaction((batch: Replacement[]) => batch.map((r) => this.replaceOne(r)));
   }
 
   /** Most changes leave the people as they were: then the members index needs no write. */
@@ -163,7 +165,7 @@ export class SqliteEngagementStore implements EngagementStore {
   private commit(batch: Replacement[]): Outcome<Versioned<Engagement>>[] {
     let outcomes: Outcome<true>[] = [];
     try {
-      outcomes = this.db.transaction(() => batch.map((replacement) => this.replaceOne(replacement))).immediate();
+      outcomes = this.commitTx.immediate(batch);
     } finally {
       batch.forEach(({ engagement, next }, i) => {
         if (!outcomes[i] || 'failed' in outcomes[i]! || this.queued.get(engagement.id)?.etag === next)
