@@ -1,13 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import type { Versioned } from '../app/versionedWrites';
-
-/** Freezes a document and everything in it; parts already frozen (shared with an earlier version) are skipped. */
-export function deepFreeze<T>(value: T): T {
-  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
-  Object.freeze(value);
-  for (const child of Object.values(value)) deepFreeze(child);
-  return value;
-}
+import { deepFreeze } from '../deepFreeze';
 
 /**
  * Parsed documents by id, reused while the stored etag is the same: parsing the JSON is most of a read's

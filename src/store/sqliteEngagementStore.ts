@@ -3,7 +3,8 @@ import type Database from 'better-sqlite3';
 import { type EngagementStore, type TrailQuery } from '../app/ports';
 import { AlreadyExistsError, ConflictError, NotFoundError, type Versioned } from '../app/versionedWrites';
 import type { AuditEvent, Engagement } from '../domain/types';
-import { DocumentCache, deepFreeze } from './documentCache';
+import { deepFreeze } from '../deepFreeze';
+import { DocumentCache } from './documentCache';
 import { GroupCommit, type Outcome } from './groupCommit';
 
 interface Row {

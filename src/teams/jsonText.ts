@@ -1,3 +1,5 @@
+import { deepFreeze } from '../deepFreeze';
+
 /** The JSON text of objects that will not change again (rendered cards), kept so each is serialised once. */
 const texts = new WeakMap<object, string>();
 
@@ -11,6 +13,40 @@ export function serialiseOnce(value: object): string {
   const text = JSON.stringify(value);
   texts.set(Object.freeze(value), text);
   return text;
+}
+
+const refuseChange = (): never => {
+  throw new TypeError('A rendered card does not change: render it again.');
+};
+
+/**
+ * An object given by its JSON text: the text is kept (jsonText reuses it), and the object form is parsed
+ * from it only when something first reads it. Sending a rendered card never does, so a card goes from its
+ * template to the wire as text; tests and any reader still see a plain, read-only object.
+ */
+export function parsedWhenRead(text: string): Record<string, unknown> {
+  let parsed: Record<string, unknown> | undefined;
+  const value = () => (parsed ??= deepFreeze(JSON.parse(text) as Record<string, unknown>));
+  const object = new Proxy<Record<string, unknown>>(
+    {},
+    {
+      get: (_target, key) => Reflect.get(value(), key),
+      has: (_target, key) => Reflect.has(value(), key),
+      ownKeys: () => Reflect.ownKeys(value()),
+      // Reported configurable, as the proxy's own empty target requires; the values stay read-only.
+      getOwnPropertyDescriptor: (_target, key) => {
+        const descriptor = Reflect.getOwnPropertyDescriptor(value(), key);
+        return descriptor && { ...descriptor, configurable: true };
+      },
+      set: refuseChange,
+      defineProperty: refuseChange,
+      deleteProperty: refuseChange,
+      setPrototypeOf: refuseChange,
+      preventExtensions: refuseChange,
+    },
+  );
+  texts.set(object, text);
+  return object;
 }
 
 const isPlainObject = (value: object): value is Record<string, unknown> =>

@@ -1,7 +1,9 @@
 import { Template } from 'adaptivecards-templating';
-import { compileTemplate } from '../../src/teams/cards/compiledTemplate';
+import fc from 'fast-check';
+import { compileTemplate, JsonFragment } from '../../src/teams/cards/compiledTemplate';
 
-const library = (template: unknown, root: unknown) => new Template(template).expand({ $root: root });
+/** The library's card, serialised: the compiled template writes this text itself. */
+const library = (template: unknown, root: unknown) => JSON.stringify(new Template(template).expand({ $root: root }));
 
 describe('compiled card templates', () => {
   it.each([
@@ -29,8 +31,59 @@ describe('compiled card templates', () => {
     ],
     ['an array value in an array is spliced in', { body: ['${rows}', { t: 'end' }] }, { rows: [{ t: 1 }, { t: 2 }] }],
     ['an empty $data array leaves the element out', { body: [{ $data: '${rows}', t: 1 }] }, { rows: [] }],
+    [
+      'in a field, $data over several items is an array, over none null, and a dropped element null',
+      { many: { $data: '${rows}', t: '${name}' }, none: { $data: '${empty}', t: 1 }, gone: { $when: '${no}', t: 2 } },
+      { rows: [{ name: 'a' }, { name: 'b' }], empty: [], no: false },
+    ],
+    [
+      'an array inside an array, a null and a one-item array value',
+      { body: [null, ['x', { $when: '${yes}', t: 1 }], '${one}', { t: 'last' }], one: '${one}' },
+      { yes: true, one: [{ t: 'only' }] },
+    ],
+    [
+      'text that JSON has to escape, in literals, keys and values',
+      { 'k"\\\n': 'quote " backslash \\ line\n tab\t \u2028 ${text}', whole: '${text}' },
+      { text: 'a "b" \\ c\n\u0001 \ud800 é ▰' },
+    ],
+    [
+      "a template's text stays data: nothing in it runs",
+      { "'); throw new Error('ran'); ('": '"); throw new Error("ran"); (" \\" \u2028 ${x} */ //', n: 1 },
+      { x: '${x}' },
+    ],
   ])('%s, as adaptivecards-templating does', (_what, template, root) => {
-    expect(compileTemplate(template)(root)).toEqual(library(template, root));
+    expect(compileTemplate(template)(root)).toBe(library(template, root));
+  });
+
+  it("gives the library's text for any values in the data", () => {
+    const template = {
+      body: [
+        { type: 'TextBlock', text: 'Hi ${name}, ${count} left', wrap: true },
+        { $data: '${rows}', text: '${label}', on: '${flag}', $when: "${label != ''}" },
+        { $when: '${count > 1}', more: 'than ${count}' },
+        { $when: "${name == ''}", empty: true },
+        '${extra}',
+      ],
+      whole: '${name}',
+      nested: { value: '${$root.count}', flag: '${flag}' },
+    };
+    // No nulls, nor keys such as toString: the library itself fails on them, and no view gives one.
+    const key = fc.string().filter((name) => !(name in Object.prototype));
+    const scalar = fc.oneof(fc.string(), fc.integer(), fc.boolean());
+    const value = fc.oneof(scalar, fc.array(scalar), fc.dictionary(key, scalar, { noNullPrototype: true }));
+    const row = fc.record({ label: fc.oneof(fc.constant(''), value), flag: value }, { requiredKeys: [] });
+    const root = fc.record(
+      { name: value, count: value, flag: value, rows: fc.oneof(fc.array(row), row), extra: value },
+      { requiredKeys: [] },
+    );
+    fc.assert(fc.property(root, (data) => expect(compileTemplate(template)(data)).toBe(library(template, data))));
+  });
+
+  it('places text already expanded as it is', () => {
+    const row = new JsonFragment('{"type":"Container","items":[]}');
+    expect(compileTemplate({ body: ['${rows}'], one: '${row}' })({ rows: [row, row], row })).toBe(
+      `{"body":[${row.text},${row.text}],"one":${row.text}}`,
+    );
   });
 
   it('refuses, when compiled, an expression outside the part of the language the cards use', () => {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { jsonText, serialiseOnce } from '../../src/teams/jsonText';
+import { jsonText, parsedWhenRead, serialiseOnce } from '../../src/teams/jsonText';
 
 /** An object whose one property counts how often it is read, as serialising it reads it. */
 function counted() {
@@ -50,5 +50,41 @@ describe('serialising a rendered card once', () => {
     expect(() => {
       card.body = ['changed'];
     }).toThrow(TypeError);
+  });
+});
+
+describe('a card given by its text', () => {
+  const text = JSON.stringify({ type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: 'Hi' }], version: '1.5' });
+
+  afterEach(() => jest.restoreAllMocks());
+
+  it('is sent as its text, without being parsed', () => {
+    const parse = jest.spyOn(JSON, 'parse');
+    const card = parsedWhenRead(text);
+    expect(jsonText({ statusCode: 200, value: card })).toBe(`{"statusCode":200,"value":${text}}`);
+    expect(jsonText({ type: 'message', attachments: [{ content: card }] })).toContain(text);
+    expect(parse).not.toHaveBeenCalled();
+  });
+
+  it('reads as the plain object of its text, parsed once', () => {
+    const expected: unknown = JSON.parse(text);
+    const parse = jest.spyOn(JSON, 'parse');
+    const card = parsedWhenRead(text);
+    expect(card).toEqual(expected);
+    expect(Object.keys(card)).toEqual(['type', 'body', 'version']);
+    expect('body' in card && !('refresh' in card)).toBe(true);
+    expect({ ...card }.version).toBe('1.5');
+    expect(JSON.stringify(card)).toBe(text);
+    expect(parse).toHaveBeenCalledTimes(1);
+  });
+
+  it('cannot be changed, at the top or inside, so its text can never go stale', () => {
+    const card = parsedWhenRead(text);
+    expect(() => {
+      card.version = '1.6';
+    }).toThrow('A rendered card does not change');
+    expect(() => delete card.body).toThrow(TypeError);
+    expect(() => (card.body as { text: string }[]).push({ text: 'more' })).toThrow(TypeError);
+    expect(jsonText(card)).toBe(text);
   });
 });

@@ -8,6 +8,7 @@ import type { PersonalCard, PersonRecord } from '../../domain/reminderRecords';
 import type { BotDeps } from '../deps';
 import { MOVED_NOTICE } from '../views/cardKeys';
 import { digestView } from '../views/digest';
+import { jsonText } from '../jsonText';
 import type { BotConnector } from '../outbound/botConnector';
 import { cardUpdateJob, type OutboundQueue } from '../outbound/outboundQueue';
 import { COALESCE_MS } from './cardUpdater';
@@ -41,7 +42,7 @@ export function personalCardsRendering(deps: BotDeps): Pick<PersonalCardsDeps, '
 }
 
 const fingerprint = (attachment: Attachment): string =>
-  createHash('sha256').update(JSON.stringify(attachment.content)).digest('base64url');
+  createHash('sha256').update(jsonText(attachment.content)).digest('base64url');
 
 /**
  * Keeps the cards in people's 1:1 chats current (`my tasks`, digests) after a change to an engagement they

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { Template } from 'adaptivecards-templating';
 import { CardFactory, type Attachment } from 'botbuilder';
 import { CARD_NAMES, type CardData, type CardName } from '../views/cardTypes';
-import { serialiseOnce } from '../jsonText';
-import { compileTemplate } from './compiledTemplate';
+import { parsedWhenRead } from '../jsonText';
+import { compileTemplate, JsonFragment } from './compiledTemplate';
 
 export const CARDS_DIR = join(__dirname, '../../../cards');
 
@@ -18,7 +18,8 @@ const CARD_BUDGET = 35 * 1024;
 
 export const CARD_TOO_LARGE_TITLE = 'This card is too large to show here';
 
-type Expand = (root: unknown) => unknown;
+/** A template's expansion for its data, as JSON text. */
+type Expand = (root: unknown) => string;
 
 /**
  * How templates are expanded: compiled once into functions (the default, several times faster), or by
@@ -29,11 +30,15 @@ export type TemplateEngine = 'compiled' | 'library';
 function expander(template: unknown, engine: TemplateEngine): Expand {
   if (engine === 'compiled') return compileTemplate(template);
   const library = new Template(template);
-  return (root) => library.expand({ $root: root });
+  // The library takes objects: text already expanded (a task row) is given to it parsed.
+  const parsed = (_key: string, value: unknown) => (value instanceof JsonFragment ? JSON.parse(value.text) : value);
+  return (root) => JSON.stringify(library.expand({ $root: JSON.parse(JSON.stringify(root, parsed)) }));
 }
 
 export class CardRenderer {
   private readonly templates: Map<CardName, Expand>;
+  /** The one element of taskRow.json's body, which the workshop card places once per task. */
+  private readonly taskRow: Expand;
 
   /** Compiles every template once; a missing or broken template stops the start. */
   constructor(
@@ -42,12 +47,13 @@ export class CardRenderer {
     /** Told when a card had to be replaced because it was too large. */
     private readonly onTooLarge?: (name: CardName, bytes: number) => void,
   ) {
-    this.templates = new Map(
-      CARD_NAMES.map((name) => {
-        const template: unknown = JSON.parse(readFileSync(join(cardsDir, `${name}.json`), 'utf8'));
-        return [name, expander(template, engine)];
-      }),
+    const templates = new Map(
+      CARD_NAMES.map((name) => [name, JSON.parse(readFileSync(join(cardsDir, `${name}.json`), 'utf8')) as unknown]),
     );
+    this.templates = new Map([...templates].map(([name, template]) => [name, expander(template, engine)]));
+    const row = (templates.get('taskRow') as { body?: unknown[] } | undefined)?.body?.[0];
+    if (row === undefined) throw new Error('taskRow.json has no element in its body');
+    this.taskRow = expander(row, engine);
   }
 
   /**
@@ -55,21 +61,23 @@ export class CardRenderer {
    * person gets a short card saying what to do instead, never a message Teams refuses in silence.
    */
   card<K extends CardName>(name: K, data: CardData[K]): AdaptiveCard {
-    const card = this.expanded(name, data);
-    // Serialised once: the answer to a click and a card update reuse this text (see jsonText).
-    const text = serialiseOnce(card);
+    // Expanded straight to the text that is sent (the answer to a click and card updates reuse it, see
+    // jsonText); the object form is only parsed if something reads it.
+    const text = this.expanded(name, data);
     // UTF-8 takes at most 3 bytes per UTF-16 unit: most cards are measured by their length alone.
-    if (text.length * 3 <= CARD_BUDGET || name === 'notice') return card;
+    if (text.length * 3 <= CARD_BUDGET || name === 'notice') return parsedWhenRead(text);
     const bytes = Buffer.byteLength(text);
-    if (bytes <= CARD_BUDGET) return card;
+    if (bytes <= CARD_BUDGET) return parsedWhenRead(text);
     this.onTooLarge?.(name, bytes);
-    return this.expanded('notice', {
-      title: CARD_TOO_LARGE_TITLE,
-      text: 'It would be over the size Teams allows for a message. Type **status**, **tasks** or **history** to see it in parts.',
-    });
+    return parsedWhenRead(
+      this.expanded('notice', {
+        title: CARD_TOO_LARGE_TITLE,
+        text: 'It would be over the size Teams allows for a message. Type **status**, **tasks** or **history** to see it in parts.',
+      }),
+    );
   }
 
-  private expanded<K extends CardName>(name: K, data: CardData[K]): AdaptiveCard {
+  private expanded<K extends CardName>(name: K, data: CardData[K]): string {
     const expand = this.templates.get(name);
     if (!expand) throw new Error(`no card template named ${name}`);
     const workshop = data as CardData['workshop'];
@@ -77,12 +85,12 @@ export class CardRenderer {
       name === 'workshop'
         ? { ...data, openRows: this.taskRows(workshop.openTasks), finishedRows: this.taskRows(workshop.finishedTasks) }
         : data;
-    return expand(root) as AdaptiveCard;
+    return expand(root);
   }
 
-  /** Each task row is its own template (taskRow.json), placed in the workshop card's body. */
-  private taskRows(rows: CardData['taskRow'][]): unknown[] {
-    return rows.map((row) => (this.expanded('taskRow', row).body as unknown[])[0]);
+  /** Each task row is its own template (taskRow.json), placed in the workshop card's body as its text. */
+  private taskRows(rows: CardData['taskRow'][]): JsonFragment[] {
+    return rows.map((row) => new JsonFragment(this.taskRow(row)));
   }
 
   attachment<K extends CardName>(name: K, data: CardData[K]): Attachment {
