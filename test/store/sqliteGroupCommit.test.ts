@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { changeTask } from '../../src/app/changeTask';
 import { ConflictError } from '../../src/app/versionedWrites';
 import { AUDIT_KEPT } from '../../src/domain/audit';
+import type { AuditEvent } from '../../src/domain/types';
 import { openSqliteStores } from '../../src/store/sqliteStores';
 import { anEngagement, people, T0 } from '../fixtures/engagement';
 import { tempDirs } from '../fixtures/tempDirs';
@@ -103,6 +104,61 @@ describe('SQLite: changes that arrive together are committed together', () => {
       expect.any(ConflictError),
     ]);
     expect((await stores.engagements.get(engagement.id))?.value.customerName).toBe('Stored');
+    await stores.close();
+  });
+
+  it("writes an engagement's document once for the changes of one group, the newest that succeeded", async () => {
+    const dir = tempDir();
+    let stores = openSqliteStores(dir);
+    const engagement = anEngagement();
+    await stores.engagements.create(engagement);
+    await stores.close();
+    const setup = new Database(join(dir, FILE));
+    setup.exec(`CREATE TABLE document_writes (id TEXT);
+      CREATE TRIGGER count_document_writes AFTER UPDATE ON engagements BEGIN INSERT INTO document_writes VALUES (NEW.id); END;
+      CREATE TRIGGER fail_event BEFORE INSERT ON audit_events WHEN NEW.seq = 999 BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    setup.close();
+    stores = openSqliteStores(dir);
+    const event = (seq: number): AuditEvent => ({
+      seq,
+      at: T0.toISOString(),
+      actor: people.sme,
+      action: 'complete',
+      taskId: '2533',
+    });
+    /** Changes made one on top of the other in one turn, as clicks on one card are; each moves one event. */
+    const group = async (names: string[], seqs: number[]) => {
+      const writes: Promise<unknown>[] = [];
+      for (const [i, customerName] of names.entries()) {
+        const on = (await stores.engagements.get(engagement.id))!;
+        writes.push(stores.engagements.replace({ ...on.value, customerName }, on.etag, [event(seqs[i]!)]));
+      }
+      return Promise.allSettled(writes);
+    };
+    const documentWrites = () => {
+      const db = new Database(join(dir, FILE));
+      const { n } = db.prepare('SELECT count(*) AS n FROM document_writes').get() as { n: number };
+      db.close();
+      return n;
+    };
+
+    const first = await group(['A', 'B', 'C'], [101, 102, 103]);
+    expect(first.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+    expect((await stores.engagements.get(engagement.id))?.value.customerName).toBe('C');
+    expect(documentWrites()).toBe(1);
+
+    const second = await group(['D', 'E', 'F'], [104, 999, 105]);
+    expect(second.map((r) => (r.status === 'rejected' ? (r.reason as Error).constructor.name : r.status))).toEqual([
+      'fulfilled',
+      'SqliteError',
+      'ConflictError',
+    ]);
+    expect(documentWrites()).toBe(2);
+    await stores.close();
+    stores = openSqliteStores(dir);
+    expect((await stores.engagements.get(engagement.id))?.value.customerName).toBe('D');
+    const trail = await stores.engagements.trail(engagement.id, { beforeSeq: 1000, limit: 10 });
+    expect(trail.map((e) => e.seq)).toEqual([104, 103, 102, 101]);
     await stores.close();
   });
 
