@@ -1,4 +1,7 @@
+import { changeTaskStatus } from '../../src/domain/transitions';
+import type { Engagement } from '../../src/domain/types';
 import { CardRenderer } from '../../src/teams/cards/renderer';
+import { jsonText } from '../../src/teams/jsonText';
 import { shown, when, type Viewer } from '../../src/teams/views/format';
 import { historyView } from '../../src/teams/views/history';
 import { keyInputsView } from '../../src/teams/views/keyInputs';
@@ -9,7 +12,7 @@ import { summaryView } from '../../src/teams/views/summary';
 import { taskListView } from '../../src/teams/views/taskList';
 import { workshopView } from '../../src/teams/views/workshop';
 import { buttonsOf } from '../fixtures/cardText';
-import { anEngagement, people, seedPlaybook } from '../fixtures/engagement';
+import { anEngagement, people, seedPlaybook, T0 } from '../fixtures/engagement';
 
 const renderer = new CardRenderer();
 
@@ -56,6 +59,37 @@ describe("a person's own copy of a workshop card", () => {
     const card = renderer.card('workshop', workshopView(engagement, seedPlaybook, 'Device Security'));
     // Key Inputs only posts their card (it changes nothing), so the shared copy offers it to everyone.
     expect(buttonsOf(card).filter((t) => !/^(Show|Hide)|Success criteria/.test(t))).toEqual(['Key Inputs', 'Refresh']);
+  });
+});
+
+describe('a workshop card shown again after a change', () => {
+  /** The card as text, and the same card built from a copy of the engagement, none of whose rows were built before. */
+  const both = (engagement: Engagement, viewer: Viewer) => {
+    const card = (e: Engagement) =>
+      jsonText(renderer.card('workshop', workshopView(e, seedPlaybook, 'Device Security', viewer)));
+    return [card(engagement), card(structuredClone(engagement))];
+  };
+
+  it('shows every row as a card built anew would: after a click, new people in a role, another reader or zone', () => {
+    const e0 = anEngagement();
+    const [first] = both(e0, { person: people.manager });
+    const e1 = changeTaskStatus(e0, { taskId: '2460', action: 'start', actor: people.manager }, T0).engagement;
+    const [again, anew] = both(e1, { person: people.manager });
+    expect(again).toBe(anew);
+    expect(again).not.toBe(first);
+    expect(again).toContain('Maria, ');
+
+    const e2 = { ...e1, roles: e1.roles.map((r) => (r.role === 'SME' ? { ...r, people: [people.stranger] } : r)) };
+    const [reassigned, reassignedAnew] = both(e2, { person: people.manager });
+    expect(reassigned).toBe(reassignedAnew);
+    expect(reassigned).toContain('SME: Stan');
+    expect(reassigned).not.toContain('SME: Sam');
+
+    // Each after the manager's copy of the same engagement, whose rows it must not take for its own.
+    for (const viewer of [{ person: people.manager, timeZone: 'Asia/Tokyo' }, { person: people.stranger }, {}]) {
+      const [shown, shownAnew] = both(e2, viewer);
+      expect(shown).toBe(shownAnew);
+    }
   });
 });
 

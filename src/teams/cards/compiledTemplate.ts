@@ -23,6 +23,9 @@ const valueText = (value: unknown): string =>
 const fieldText = (value: unknown): string =>
   Array.isArray(value) ? `[${value.map(valueText).join(',')}]` : valueText(value);
 
+/** A string that is one expression and nothing else keeps its value's type (an array, a number). */
+const isWholeExpression = (text: string): boolean => text.startsWith('${') && text.indexOf('}') === text.length - 1;
+
 /** Does the node always give exactly one value? Else it gives none ($when, null) or several ($data, arrays). */
 function exactlyOne(node: unknown): boolean {
   if (node === null) return false;
@@ -31,9 +34,6 @@ function exactlyOne(node: unknown): boolean {
   if (typeof node === 'object') return !('$data' in node) && !('$when' in node);
   return true;
 }
-
-/** A string that is one expression and nothing else keeps its value's type (an array, a number). */
-const isWholeExpression = (text: string): boolean => text.startsWith('${') && text.indexOf('}') === text.length - 1;
 
 /**
  * Writes the JavaScript of one template's expansion. The source holds only literal JSON text and variable

@@ -39,6 +39,8 @@ export class CardRenderer {
   private readonly templates: Map<CardName, Expand>;
   /** The one element of taskRow.json's body, which the workshop card places once per task. */
   private readonly taskRow: Expand;
+  /** Each row's text, by the row: the workshop view gives the same row again for a task that did not change. */
+  private readonly rowTexts = new WeakMap<CardData['taskRow'], JsonFragment>();
 
   /** Compiles every template once; a missing or broken template stops the start. */
   constructor(
@@ -90,7 +92,11 @@ export class CardRenderer {
 
   /** Each task row is its own template (taskRow.json), placed in the workshop card's body as its text. */
   private taskRows(rows: CardData['taskRow'][]): JsonFragment[] {
-    return rows.map((row) => new JsonFragment(this.taskRow(row)));
+    return rows.map((row) => {
+      let text = this.rowTexts.get(row);
+      if (!text) this.rowTexts.set(row, (text = new JsonFragment(this.taskRow(row))));
+      return text;
+    });
   }
 
   attachment<K extends CardName>(name: K, data: CardData[K]): Attachment {

@@ -1,3 +1,4 @@
+import { deepFreeze } from '../../deepFreeze';
 import { mayChangeTask, peopleInRole } from '../../domain/people';
 import { mandatoryProgress } from '../../domain/progress';
 import { allowedActions } from '../../domain/transitions';
@@ -83,6 +84,25 @@ function taskRow(engagement: Engagement, t: EngagementTask, viewer: Viewer): Wor
   };
 }
 
+/**
+ * Rows already built, by task. A change builds the next engagement with its other tasks, and its roles, as
+ * they were (the documents are frozen), so a card shown again after a click builds only the changed row.
+ * A row shows its task, the engagement's id and roles, and what depends on who reads it where: the key.
+ */
+const builtRows = new WeakMap<EngagementTask, Map<string, { roles: Engagement['roles']; row: WorkshopTaskRow }>>();
+
+function rowFor(engagement: Engagement, t: EngagementTask, viewer: Viewer): WorkshopTaskRow {
+  const { person, timeZone } = viewer;
+  const key = `${engagement.id}|${person?.aadObjectId ?? ''}|${person?.id ?? ''}|${timeZone ?? ''}`;
+  let byReader = builtRows.get(t);
+  if (!byReader) builtRows.set(t, (byReader = new Map()));
+  const built = byReader.get(key);
+  if (built?.roles === engagement.roles) return built.row;
+  const row = deepFreeze(taskRow(engagement, t, viewer));
+  byReader.set(key, { roles: engagement.roles, row });
+  return row;
+}
+
 /** A workshop of an engagement, as its card shows it to `viewer` (read-only for everyone, when no person is given). */
 export function workshopView(
   engagement: Engagement,
@@ -116,8 +136,8 @@ export function workshopView(
     progressBar: progressBar(progress.done, progress.total),
     successCriteria: (workshop?.successCriteria ?? []).map((text) => ({ text: `• ${text}` })),
     toggleId: `criteria-${id}`,
-    openTasks: tasks.filter((t) => !finished(t)).map((t) => taskRow(engagement, t, viewer)),
-    finishedTasks: done.map((t) => taskRow(engagement, t, viewer)),
+    openTasks: tasks.filter((t) => !finished(t)).map((t) => rowFor(engagement, t, viewer)),
+    finishedTasks: done.map((t) => rowFor(engagement, t, viewer)),
     finishedCount: done.length,
     // Short, so that both toggles and Refresh fit one row of the narrowest card.
     finishedLabel: `Show ${done.length} finished`,
