@@ -28,8 +28,14 @@ export function templateBench(): TemplateFigures {
     compiled: new CardRenderer(CARDS_DIR, 'compiled'),
     library: new CardRenderer(CARDS_DIR, 'library'),
   };
+  // Fresh rows each time, as after a click: the renderer keeps each row's text by the row, and a bench that
+  // gave it the same rows again would measure that memo, not the template.
   const render = (renderer: CardRenderer) => {
-    renderer.card('workshop', workshop);
+    renderer.card('workshop', {
+      ...workshop,
+      openTasks: workshop.openTasks.map((row) => ({ ...row })),
+      finishedTasks: workshop.finishedTasks.map((row) => ({ ...row })),
+    });
     renderer.card('summary', summary);
   };
   for (const renderer of Object.values(renderers)) for (let i = 0; i < PER_ROUND; i++) render(renderer);
