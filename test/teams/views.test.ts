@@ -91,6 +91,15 @@ describe('a workshop card shown again after a change', () => {
       expect(shown).toBe(shownAnew);
     }
   });
+  it("keeps a row's text only for a row that cannot change, as the view gives them", () => {
+    const view = workshopView(anEngagement(), seedPlaybook, 'Device Security', { person: people.manager });
+    const row = { ...view.openTasks[0]! };
+    const withRow = () => jsonText(renderer.card('workshop', { ...view, openTasks: [row] }));
+    expect(withRow()).toContain(row.name);
+    row.name = 'Renamed in place';
+    expect(withRow()).toContain('Renamed in place');
+    expect(Object.isFrozen(view.openTasks[0])).toBe(true);
+  });
 });
 
 describe("each person's own copy of the summary, Key Inputs and Key Outputs", () => {

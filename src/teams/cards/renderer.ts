@@ -39,7 +39,10 @@ export class CardRenderer {
   private readonly templates: Map<CardName, Expand>;
   /** The one element of taskRow.json's body, which the workshop card places once per task. */
   private readonly taskRow: Expand;
-  /** Each row's text, by the row: the workshop view gives the same row again for a task that did not change. */
+  /**
+   * Each row's text, by the row: the workshop view gives the same row again for a task that did not change.
+   * Only frozen rows (as the view gives them) are kept: a row that could change has its text written anew.
+   */
   private readonly rowTexts = new WeakMap<CardData['taskRow'], JsonFragment>();
 
   /** Compiles every template once; a missing or broken template stops the start. */
@@ -93,8 +96,10 @@ export class CardRenderer {
   /** Each task row is its own template (taskRow.json), placed in the workshop card's body as its text. */
   private taskRows(rows: CardData['taskRow'][]): JsonFragment[] {
     return rows.map((row) => {
-      let text = this.rowTexts.get(row);
-      if (!text) this.rowTexts.set(row, (text = new JsonFragment(this.taskRow(row))));
+      const kept = this.rowTexts.get(row);
+      if (kept) return kept;
+      const text = new JsonFragment(this.taskRow(row));
+      if (Object.isFrozen(row)) this.rowTexts.set(row, text);
       return text;
     });
   }
