@@ -3,18 +3,6 @@ import { deepFreeze } from '../deepFreeze';
 /** The JSON text of objects that will not change again (rendered cards), kept so each is serialised once. */
 const texts = new WeakMap<object, string>();
 
-/**
- * Serialises `value` and keeps its text for later serialisations of anything that contains it. The object
- * is frozen, so the text kept can never go stale.
- */
-export function serialiseOnce(value: object): string {
-  const kept = texts.get(value);
-  if (kept !== undefined) return kept;
-  const text = JSON.stringify(value);
-  texts.set(Object.freeze(value), text);
-  return text;
-}
-
 const refuseChange = (): never => {
   throw new TypeError('A rendered card does not change: render it again.');
 };
@@ -56,7 +44,7 @@ const skipped = (value: unknown): boolean =>
   value === undefined || typeof value === 'function' || typeof value === 'symbol';
 
 /**
- * What JSON.stringify gives for `value`, with the kept text of any object serialised once, looked for up to
+ * What JSON.stringify gives for `value`, with the kept text of any object given by its text, looked for up to
  * `depth` levels down: an invoke answer holds its card one level down, an activity three.
  */
 export function jsonText(value: unknown, depth = 3): string {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { workshopCardKey } from '../../src/teams/views/cardKeys';
 import type { FakeConnector } from '../fixtures/fakeConnector';
-import { action, taskAction, workshopOf } from './actions';
+import { action, taskAction, TASKS, workshopOf } from './actions';
 import { load, post } from './load';
 import { startChild, type ChildServer } from './processes';
 import { postedId, seedEngagements } from './seed';
@@ -50,7 +50,8 @@ export interface HeapFigures {
 }
 
 export interface ActionFigures {
-  baselineCardBytes: number;
+  /** The size of each workshop's card the baseline answers with, by workshop. */
+  baselineCardBytes: Map<string, number>;
   warmRounds: number;
   hot: MixFigures;
   spread: MixFigures;
@@ -142,9 +143,20 @@ async function mix(bot: ChildServer, baseline: ChildServer, ours: Next, theirs: 
   };
 }
 
+/** Each workshop's card as the bot shows it to the clicking manager in the hot engagement's channel. */
+async function workshopCards(bot: ChildServer, connector: FakeConnector): Promise<Map<string, unknown>> {
+  const cards = new Map<string, unknown>();
+  for (const workshop of new Set(TASKS.map(workshopOf))) {
+    const refresh = action(connector, HOT, 'card.refresh', { card: workshopCardKey(workshop) });
+    const { text } = await post(`${bot.url}/api/messages`, refresh);
+    cards.set(workshop, (JSON.parse(text) as { value: unknown }).value);
+  }
+  return cards;
+}
+
 /**
- * Card actions against a baseline that answers every invoke with one static card of the bot's typical
- * answer size, both as plain Node processes: a hot mix (one engagement) and a spread mix (actions over
+ * Card actions against a baseline that answers every invoke with a static card as large as the bot's answer
+ * (the clicked task's workshop card), both as plain Node processes: a hot mix (one engagement) and a spread mix (actions over
  * 1,000 engagements, each with its cards posted, so each action updates two posted copies: the summary and
  * the clicked workshop card, whose answer reaches the clicker only). Then the bot's heap after GC at 1,000
  * and at 10,000 engagements.
@@ -161,13 +173,9 @@ export async function actionBench(
   let baseline: ChildServer | undefined;
   try {
     const startMiB = bot.rssMiB();
-    const typical = await post(
-      `${bot.url}/api/messages`,
-      action(connector, HOT, 'card.refresh', { card: workshopCardKey('Device Security') }),
-    );
-    const card = JSON.stringify((JSON.parse(typical.text) as { value: unknown }).value);
-    const cardFile = join(dataDir, 'card.json');
-    writeFileSync(cardFile, card);
+    const cards = await workshopCards(bot, connector);
+    const cardFile = join(dataDir, 'cards.json');
+    writeFileSync(cardFile, JSON.stringify(Object.fromEntries(TASKS.map((t) => [t, cards.get(workshopOf(t))]))));
     baseline = await startChild(scripts.baseline, [cardFile, '{port}'], {});
 
     const clicked = (channel: number, taskId: string) => postedId(channel, workshopCardKey(workshopOf(taskId)));
@@ -209,7 +217,9 @@ export async function actionBench(
     const spreadHeap = await heapAfter(SPREAD);
     const storedHeap = await heapAfter(STORED);
     return {
-      baselineCardBytes: Buffer.byteLength(card),
+      baselineCardBytes: new Map(
+        [...cards].map(([workshop, card]) => [workshop, Buffer.byteLength(JSON.stringify(card))]),
+      ),
       warmRounds,
       hot: hotFigures,
       spread: spreadFigures,

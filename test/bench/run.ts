@@ -28,6 +28,8 @@ function compiled(file: string): string {
 }
 
 const f = (n: number, digits = 0) => n.toFixed(digits);
+const cardSizes = (bytes: Map<string, number>) =>
+  [...bytes].map(([workshop, size]) => `${workshop} ${f(size / 1024, 1)} KB`).join(', ');
 
 const DOC = join(ROOT, 'docs/benchmarks.md');
 /** The heading the run writes under; what is above it (the spread of several runs, card heights) is kept. */
@@ -50,7 +52,7 @@ function actionLines(a: ActionFigures): string[] {
   return [
     '## Card actions over real HTTP (embedded SQLite store)',
     '',
-    `The bot, built, and a baseline run as plain Node processes: the bot's own adapter (TeamsAdapter) and restify server, answering every invoke with one static card of the bot's typical answer size (the FastTrack Manager's copy of the Device Security card, ${f(a.baselineCardBytes / 1024, 1)} KB) and then, like the bot, updating two posted copies (the clicked card and the summary) with a card of that size in the background, through the bot's outbound queue and Bot Connector client. ${WORKERS_TEXT} Both warmed up first, until neither sped up any more (${a.warmRounds} warm-up rounds of 400 actions each); then ${ROUNDS} rounds of ${ROUND} actions per side that alternate between the two, each round starting only once the side before is idle (its card updates sent, its CPU settled). Medians shown; the ratios' spread is over the rounds. CPU is the process's user and system time per action, its background card updates included.`,
+    `The bot, built, and a baseline run as plain Node processes. The baseline is the bot's own restify server, messages endpoint and adapter (TeamsAdapter) with the bot's logic replaced by static cards: it answers each click with the card the bot showed the FastTrack Manager for the clicked task's workshop at the start (${cardSizes(a.baselineCardBytes)}), given as JSON text as the bot gives its cards, and then, like the bot, updates two posted copies (the clicked card and the summary) with that card in the background, through the bot's outbound queue and Bot Connector client. ${WORKERS_TEXT} Both warmed up first, until neither sped up any more (${a.warmRounds} warm-up rounds of 400 actions each); then ${ROUNDS} rounds of ${ROUND} actions per side that alternate between the two, each round starting only once the side before is idle (its card updates sent, its CPU settled). Medians shown; the ratios' spread is over the rounds. CPU is the process's user and system time per action, its background card updates included.`,
     '',
     '- **Hot mix**: every action on one engagement, so card updates merge while queued.',
     `- **Spread mix**: actions spread over ${SPREAD.toLocaleString('en')} engagements, each with its cards posted, so most actions update two posted copies: the clicked workshop card, whose invoke answer reaches the clicker only, and the summary.`,

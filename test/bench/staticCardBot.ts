@@ -1,29 +1,43 @@
 import { readFileSync } from 'node:fs';
 import { ActivityHandler, type TurnContext } from 'botbuilder';
-import restify from 'restify';
 import { createLogger } from '../../src/logger';
 import { Metrics } from '../../src/metrics';
+import { createServer } from '../../src/server';
 import { TeamsAdapter } from '../../src/teams/http/adapter';
-import { serialiseOnce } from '../../src/teams/jsonText';
+import { AuthFailures } from '../../src/teams/http/authFailures';
+import { messagesEndpoint } from '../../src/teams/http/endpoint';
+import { parsedWhenRead } from '../../src/teams/jsonText';
 import { cardUpdateJob, OutboundQueue } from '../../src/teams/outbound/outboundQueue';
 
 /**
- * The benchmark's baseline: the bot's own adapter and HTTP server, answering every card action with one
- * static card read at start (no store, no rendering). Like the bot, each action then updates two posted
- * copies in the background (the clicked card and the engagement's summary) with a card of the same size,
- * through the same outbound queue and Bot Connector client, merged the same way while queued.
+ * The benchmark's baseline: the bot's own HTTP server, messages endpoint and adapter, with the bot's logic
+ * replaced by static cards read at start (no store, no rendering): for each task, the card the bot shows
+ * for the task's workshop, so each answer is as large as the bot's. Like the bot, it gives its cards as
+ * JSON text, and each action then updates two posted copies in the background (the clicked card and the
+ * engagement's summary) with that card, through the same outbound queue and Bot Connector client, merged
+ * the same way while queued.
  */
-const card = JSON.parse(readFileSync(process.argv[2] ?? '', 'utf8')) as Record<string, unknown>;
-// Serialised once, as the bot does each card it renders: its updates reuse the text.
-serialiseOnce(card);
-const attachment = { contentType: 'application/vnd.microsoft.card.adaptive', content: card };
+const cards = new Map(
+  Object.entries(JSON.parse(readFileSync(process.argv[2] ?? '', 'utf8')) as Record<string, unknown>).map(
+    ([taskId, card]) => [taskId, parsedWhenRead(JSON.stringify(card))],
+  ),
+);
+
+function cardFor(turn: TurnContext): Record<string, unknown> {
+  const value = turn.activity.value as { action?: { data?: { taskId?: unknown } } } | undefined;
+  const card = cards.get(String(value?.action?.data?.taskId)) ?? cards.values().next().value;
+  if (!card) throw new Error('the baseline was given no cards');
+  return card;
+}
 
 const logger = createLogger('silent');
+const metrics = new Metrics();
 const adapter = new TeamsAdapter({}, logger, { timeoutMs: 10_000, maxSockets: 32 });
-const queue = new OutboundQueue(logger, new Metrics());
+const queue = new OutboundQueue(logger, metrics);
 
-function updateCopies(turn: TurnContext): void {
+function updateCopies(turn: TurnContext, card: Record<string, unknown>): void {
   const { serviceUrl, conversation, replyToId } = turn.activity;
+  const attachment = { contentType: 'application/vnd.microsoft.card.adaptive', content: card };
   const to = { serviceUrl, conversationId: conversation.id };
   for (const activityId of [replyToId ?? `${conversation.id}:clicked`, `${conversation.id}:summary`]) {
     const send = async () => {
@@ -35,18 +49,13 @@ function updateCopies(turn: TurnContext): void {
 
 class StaticCardBot extends ActivityHandler {
   protected override async onAdaptiveCardInvoke(turn: TurnContext) {
-    updateCopies(turn);
+    const card = cardFor(turn);
+    updateCopies(turn, card);
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
   }
 }
 
 const bot = new StaticCardBot();
-const server = restify.createServer();
-server.use(restify.plugins.bodyParser());
-server.post('/api/messages', async (req, res) => {
-  await adapter.process(req, res, (turn) => bot.run(turn));
-});
-server.get('/healthz', async (_req, res) => {
-  res.send(200, { status: 'ok' });
-});
+const messages = messagesEndpoint(adapter, (turn) => bot.run(turn), new AuthFailures(logger, metrics), logger, 10_000);
+const server = createServer({ messages, store: { kind: 'sqlite', ping: async () => undefined }, logger });
 server.listen(Number(process.argv[3] ?? 0), '127.0.0.1');
