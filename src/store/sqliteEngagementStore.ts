@@ -26,6 +26,9 @@ interface Checked {
   storedEtag: string;
 }
 
+const sameKeys = (a: readonly string[], b: readonly string[]): boolean =>
+  a === b || (a.length === b.length && a.every((key, i) => key === b[i]));
+
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS engagements (
     id TEXT PRIMARY KEY,
@@ -64,7 +67,7 @@ export class SqliteEngagementStore implements EngagementStore {
   private readonly queued = new Map<string, Versioned<Engagement>>();
   private readonly replacements = new GroupCommit<Replacement, Versioned<Engagement>>((batch) => this.commit(batch));
   private readonly writeMembers: (engagement: Engagement) => void;
-  private readonly replaceTx: (replacement: Replacement, documents: Map<string, Checked>) => boolean;
+  private readonly replaceInSavepoint: (replacement: Replacement, documents: Map<string, Checked>) => boolean;
   private readonly commitTx: Database.Transaction<(batch: Replacement[]) => Outcome<true>[]>;
 
   constructor(private readonly db: Database.Database) {
@@ -102,23 +105,27 @@ export class SqliteEngagementStore implements EngagementStore {
       this.statements.forgetMembers.run(engagement.id);
       for (const key of engagement.memberKeys) this.statements.addMember.run(key, engagement.id);
     });
-    // The etag is checked first: on a stale one nothing at all is written, moved events included.
-    this.replaceTx = this.db.transaction((replacement: Replacement, documents: Map<string, Checked>) => {
-      const { engagement, etag, moved } = replacement;
-      const before = documents.get(engagement.id);
-      if ((before ? before.replacement.next : this.statements.etag.get(engagement.id)?.etag) !== etag) return false;
-      for (const event of moved) {
-        this.statements.addEvent.run(engagement.id, event.seq, event.taskId ?? null, JSON.stringify(event));
-      }
-      documents.set(engagement.id, { replacement, storedEtag: before?.storedEtag ?? etag });
-      return true;
-    });
+    this.replaceInSavepoint = this.db.transaction((replacement: Replacement, documents: Map<string, Checked>) =>
+      this.checkAndMove(replacement, documents),
+    );
     this.commitTx = this.db.transaction((batch: Replacement[]) => {
       const documents = new Map<string, Checked>();
       const outcomes = batch.map((replacement) => this.replaceOne(replacement, documents));
       for (const checked of documents.values()) this.writeDocument(checked);
       return outcomes;
     });
+  }
+
+  /** The etag is checked first: on a stale one nothing at all is written, moved events included. */
+  private checkAndMove(replacement: Replacement, documents: Map<string, Checked>): boolean {
+    const { engagement, etag, moved } = replacement;
+    const before = documents.get(engagement.id);
+    if ((before ? before.replacement.next : this.statements.etag.get(engagement.id)?.etag) !== etag) return false;
+    for (const event of moved) {
+      this.statements.addEvent.run(engagement.id, event.seq, event.taskId ?? null, JSON.stringify(event));
+    }
+    documents.set(engagement.id, { replacement, storedEtag: before?.storedEtag ?? etag });
+    return true;
   }
 
   /** The newest document of an engagement in a group, written once over the version stored before the group. */
@@ -128,7 +135,10 @@ export class SqliteEngagementStore implements EngagementStore {
     const updated = this.statements.update.run(next, JSON.stringify(engagement), iso, id, storedEtag).changes;
     // The group holds the write lock and checked this etag itself: no other writer can have come between.
     if (updated !== 1) throw new Error(`engagement ${id} changed while its group held the write lock`);
-    this.writeMembers(engagement);
+    // The members table was written with the version this one replaces: when that version is the one
+    // cached and names the same people, the table already holds them.
+    const replaced = this.documents.cached(id, storedEtag)?.value.memberKeys;
+    if (!replaced || !sameKeys(replaced, engagement.memberKeys)) this.writeMembers(engagement);
   }
 
   /** Most changes leave the people as they were: then the members index needs no write. */
@@ -199,9 +209,14 @@ export class SqliteEngagementStore implements EngagementStore {
     });
   }
 
+  /**
+   * A replacement that moves more than one event writes them in a savepoint, so a refused row takes the
+   * others back with it; with one event or none, its one statement is all or nothing already.
+   */
   private replaceOne(replacement: Replacement, documents: Map<string, Checked>): Outcome<true> {
+    const replace = replacement.moved.length > 1 ? this.replaceInSavepoint : this.checkAndMove.bind(this);
     try {
-      if (this.replaceTx(replacement, documents)) return { stored: true };
+      if (replace(replacement, documents)) return { stored: true };
     } catch (error) {
       return { failed: error };
     }

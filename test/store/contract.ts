@@ -1,10 +1,13 @@
 import { history } from '../../src/app/history';
 import { changeTask } from '../../src/app/changeTask';
+import { mutateEngagement } from '../../src/app/mutate';
 import type { EngagementStore, Stores } from '../../src/app/ports';
 import { AlreadyExistsError, ConflictError, NotFoundError } from '../../src/app/versionedWrites';
 import { InvalidTransitionError } from '../../src/domain/errors';
+import { memberKeys, personKey } from '../../src/domain/people';
 import { changeTaskStatus } from '../../src/domain/transitions';
-import { anEngagement, people, seedPlaybook, T0 } from '../fixtures/engagement';
+import type { Engagement, Person } from '../../src/domain/types';
+import { anEngagement, people, person, seedPlaybook, T0 } from '../fixtures/engagement';
 import { wideEngagement } from '../fixtures/wideEngagement';
 
 let channel = 0;
@@ -109,6 +112,28 @@ export function engagementStoreContract(name: string, open: () => Promise<Stores
       const found = await store.listByMember(member.aadObjectId);
       expect(found.map((e) => e.id).sort()).toEqual(mine.map((e) => e.id).sort());
       expect(found[0]).toEqual(mine.find((e) => e.id === found[0]?.id));
+    });
+
+    it('follows the roles through changes: the newcomer finds the engagement, the one taken off no longer does', async () => {
+      const engagement = freshEngagement();
+      await store.create(engagement);
+      const newcomer = person(`Newcomer ${name} ${Date.now()}`);
+      const smeInstead = (e: Engagement, sme: Person): Engagement => {
+        const roles = e.roles.map((r) => (r.role === 'SME' ? { ...r, people: [sme] } : r));
+        return { ...e, roles, memberKeys: memberKeys({ roles }) };
+      };
+      const mine = async (someone: Person) =>
+        (await store.listByMember(personKey(someone))).map((e) => e.id).filter((id) => id === engagement.id);
+      const deps = { store, now: () => T0 };
+      // A task change first, so the version the role change replaces is the one this process just wrote.
+      await changeTask(deps, engagement.id, { taskId: '2533', action: 'start', actor: people.sme });
+      await mutateEngagement(store, engagement.id, (e) => ({ engagement: smeInstead(e, newcomer), result: null }));
+      expect(await mine(newcomer)).toEqual([engagement.id]);
+      expect(await mine(people.sme)).toEqual([]);
+      await changeTask(deps, engagement.id, { taskId: '2533', action: 'complete', actor: newcomer });
+      await mutateEngagement(store, engagement.id, (e) => ({ engagement: smeInstead(e, people.sme), result: null }));
+      expect(await mine(people.sme)).toEqual([engagement.id]);
+      expect(await mine(newcomer)).toEqual([]);
     });
 
     it('finds the engagements of a playbook on another version that are not complete, and only those', async () => {
