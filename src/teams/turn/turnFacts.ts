@@ -1,5 +1,6 @@
 import type { PersonalViewer } from '../views/format';
 import type { TurnContext } from 'botbuilder';
+import { LRUCache } from 'lru-cache';
 import { engagementIdFor } from '../../domain/engagement';
 import { cleanName } from '../../domain/text';
 import type { Person } from '../../domain/types';
@@ -39,15 +40,32 @@ export function teamGroupOf(turn: TurnContext): string | undefined {
   return typeof id === 'string' && id ? id : undefined;
 }
 
+// Every turn needs these, and the same channels and people come back turn after turn: a hash and a
+// Unicode clean-up each time would be work done again for the same answer.
+const engagementIds = new LRUCache<string, string>({ max: 10_000 });
+const names = new LRUCache<string, string>({ max: 10_000 });
+
 export function engagementIdOf(turn: TurnContext): string {
-  return engagementIdFor(tenantOf(turn), channelOf(turn));
+  const tenant = tenantOf(turn);
+  const channel = channelOf(turn);
+  const key = `${tenant}\n${channel}`;
+  let id = engagementIds.get(key);
+  if (id === undefined) engagementIds.set(key, (id = engagementIdFor(tenant, channel)));
+  return id;
+}
+
+function nameOf(raw: string | undefined): string {
+  if (raw === undefined) return cleanName(raw, 'Someone');
+  let name = names.get(raw);
+  if (name === undefined) names.set(raw, (name = cleanName(raw, 'Someone')));
+  return name;
 }
 
 export function actorOf(turn: TurnContext): Person {
   const from = turn.activity.from;
   return {
     id: from.id,
-    name: cleanName(from.name, 'Someone'),
+    name: nameOf(from.name),
     ...(from.aadObjectId && { aadObjectId: from.aadObjectId }),
   };
 }
