@@ -214,9 +214,12 @@ export class SqliteEngagementStore implements EngagementStore {
    * others back with it; with one event or none, its one statement is all or nothing already.
    */
   private replaceOne(replacement: Replacement, documents: Map<string, Checked>): Outcome<true> {
-    const replace = replacement.moved.length > 1 ? this.replaceInSavepoint : this.checkAndMove.bind(this);
     try {
-      if (replace(replacement, documents)) return { stored: true };
+      const checked =
+        replacement.moved.length > 1
+          ? this.replaceInSavepoint(replacement, documents)
+          : this.checkAndMove(replacement, documents);
+      if (checked) return { stored: true };
     } catch (error) {
       return { failed: error };
     }

@@ -41,9 +41,16 @@ export function teamGroupOf(turn: TurnContext): string | undefined {
 }
 
 // Every turn needs these, and the same channels and people come back turn after turn: a hash and a
-// Unicode clean-up each time would be work done again for the same answer.
-const engagementIds = new LRUCache<string, string>({ max: 10_000 });
-const names = new LRUCache<string, string>({ max: 10_000 });
+// Unicode clean-up each time would be work done again for the same answer. Bounded in characters too, so
+// long texts in activities cannot make the caches large.
+const keptTexts = () =>
+  new LRUCache<string, string>({
+    max: 10_000,
+    maxSize: 2_000_000,
+    sizeCalculation: (value, key) => key.length + value.length,
+  });
+const engagementIds = keptTexts();
+const names = keptTexts();
 
 export function engagementIdOf(turn: TurnContext): string {
   const tenant = tenantOf(turn);
