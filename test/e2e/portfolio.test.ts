@@ -1,12 +1,10 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { openSqliteStores } from '../../src/store/sqliteStores';
 import { launchBrowser, loopbackPage, screenshot } from '../fixtures/browser';
 import { startHarness, type BotHarness } from '../fixtures/botHarness';
 import { people } from '../fixtures/engagement';
 import { PORTFOLIO_DAY, portfolioEngagements } from '../fixtures/portfolioSeed';
+import { tempDirs } from '../fixtures/tempDirs';
 
 jest.setTimeout(60_000);
 
@@ -17,7 +15,7 @@ const engagements = portfolioEngagements();
 const scripts: number[] = [];
 
 beforeAll(async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'portfolio-e2e-'));
+  const dataDir = tempDir();
   const stores = openSqliteStores(dataDir);
   for (const engagement of engagements) await stores.engagements.create(engagement);
   await stores.close();
@@ -32,6 +30,8 @@ afterAll(async () => {
   await browser?.close();
   await harness?.stop();
 });
+// Declared after the hook that stops the bot: hooks run in that order, so the bot's files go last.
+const tempDir = tempDirs('portfolio-e2e-');
 
 const open = async (user: string, theme = 'default') => {
   await page.goto(`${harness.bot.url}/tabs/portfolio?user=${user}&theme=${theme}`);

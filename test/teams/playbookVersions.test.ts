@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { engagementIdFor } from '../../src/domain/engagement';
 import { openSqliteStores } from '../../src/store/sqliteStores';
@@ -19,6 +18,7 @@ import {
   SEED_MARKDOWN,
 } from '../fixtures/olderPlaybook';
 import { setupInputs } from '../fixtures/setupChannel';
+import { tempDirs } from '../fixtures/tempDirs';
 
 const engagementId = engagementIdFor(TENANT, CHANNEL);
 type Person = (typeof people)[keyof typeof people];
@@ -30,8 +30,11 @@ interface StoreUnderTest {
   stop(): Promise<void>;
 }
 
+// At the top level, so the directories are removed after each describe's own hooks have stopped its bots.
+const tempDir = tempDirs('versions-');
+
 function sqliteStore(): StoreUnderTest {
-  const dataDir = mkdtempSync(join(tmpdir(), 'versions-'));
+  const dataDir = tempDir();
   return {
     start: async () => undefined,
     env: () => ({ DATA_DIR: dataDir }),
@@ -57,7 +60,7 @@ describe.each([
   ['Cosmos DB (@vercel/cosmosdb-server)', cosmosStore],
 ])('running engagements follow a newer playbook, on %s', (_name, makeStore) => {
   const store = makeStore();
-  const playbooks = playbooksDirWith(playbookOf20190726());
+  const playbooks = playbooksDirWith(tempDir(), playbookOf20190726());
   /** The first instance's connector stays up: the engagement's cards and offers go to its address. */
   let first: BotHarness;
   let instances: BotHarness[] = [];
@@ -178,7 +181,7 @@ describe.each([
   });
 
   it('a playbook file removed from PLAYBOOKS_DIR leaves its engagements on the version they have, and the summary says so', async () => {
-    const other = mkdtempSync(join(tmpdir(), 'other-playbooks-'));
+    const other = tempDir();
     const title = 'Another Playbook';
     writeFileSync(
       join(other, 'another.md'),

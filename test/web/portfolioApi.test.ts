@@ -1,7 +1,4 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import jwt from 'jsonwebtoken';
 import { openSqliteStores } from '../../src/store/sqliteStores';
 import type { PortfolioResponse } from '../../src/web/portfolioApiTypes';
@@ -9,6 +6,7 @@ import { startHarness, type BotHarness } from '../fixtures/botHarness';
 import { people } from '../fixtures/engagement';
 import { PORTFOLIO_DAY, portfolioEngagements } from '../fixtures/portfolioSeed';
 import { publishSigningKeys, type PublishedKeys } from '../fixtures/signingKeys';
+import { tempDirs } from '../fixtures/tempDirs';
 
 const APP_ID = '00000000-0000-0000-0000-0000000000c1';
 const TENANT_ID = '00000000-0000-0000-0000-0000000000d2';
@@ -20,7 +18,7 @@ const engagements = portfolioEngagements();
 
 beforeAll(async () => {
   keys = await publishSigningKeys([]);
-  const dataDir = mkdtempSync(join(tmpdir(), 'portfolio-'));
+  const dataDir = tempDir();
   const stores = openSqliteStores(dataDir);
   for (const engagement of engagements) await stores.engagements.create(engagement);
   await stores.close();
@@ -38,6 +36,8 @@ afterAll(async () => {
   await harness?.stop();
   await keys.stop();
 });
+// Declared after the hook that stops the bot: hooks run in that order, so the bot's files go last.
+const tempDir = tempDirs('portfolio-');
 
 const seconds = () => Math.floor(Date.now() / 1000);
 const claims = (oid: string, extra: object = {}) => ({
