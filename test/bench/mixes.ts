@@ -168,10 +168,10 @@ async function workshopCards(bot: ChildServer, connector: FakeConnector): Promis
 
 /**
  * Card actions against a baseline that answers every invoke with a static card as large as the bot's answer
- * (the clicked task's workshop card), both as plain Node processes: a hot mix (one engagement) and a spread mix (actions over
- * 1,000 engagements, each with its cards posted, so each action updates two posted copies: the summary and
- * the clicked workshop card, whose answer reaches the clicker only). Then the bot's heap after GC at 1,000
- * and at 10,000 engagements.
+ * (the clicked task's workshop card), both as plain Node processes: a hot mix (one engagement) and a spread
+ * mix (actions over 1,000 engagements, each with its cards posted, so each action updates two posted copies:
+ * the summary and the clicked workshop card, whose answer reaches the clicker only). Then the bot's heap
+ * after GC at 1,000 and at 10,000 engagements.
  */
 export async function actionBench(
   scripts: { bot: string; baseline: string; heapProbe: string },
