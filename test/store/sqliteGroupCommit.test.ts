@@ -87,6 +87,33 @@ describe('SQLite: changes that arrive together are committed together', () => {
     await stores.close();
   });
 
+  it('undoes every trail row of a change that moves several, when a later one fails', async () => {
+    const dir = tempDir();
+    let stores = openSqliteStores(dir);
+    const engagement = anEngagement({ channelId: '19:several@thread.tacv2' });
+    await stores.engagements.create(engagement);
+    await stores.close();
+    const setup = new Database(join(dir, FILE));
+    setup.exec(`CREATE TRIGGER fail_second BEFORE INSERT ON audit_events WHEN NEW.seq = 999
+      BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    setup.close();
+    stores = openSqliteStores(dir);
+    const before = (await stores.engagements.get(engagement.id))!;
+    const moved: AuditEvent[] = [998, 999].map((seq) => ({ ...engagement.audit[0]!, seq }));
+    const next = { ...before.value, revision: before.value.revision + 1 };
+
+    // Checked by message: the error comes from SQLite's native module, outside the test's realm.
+    const outcome = await stores.engagements.replace(next, before.etag, moved).then(
+      () => 'stored',
+      (error: Error) => error.message,
+    );
+
+    expect(outcome).toBe('disk full');
+    expect(await stores.engagements.trail(engagement.id, { beforeSeq: 1000, limit: 10 })).toEqual([]);
+    expect(await stores.engagements.get(engagement.id)).toEqual(before);
+    await stores.close();
+  });
+
   it('fails a change made on top of one that failed, so it is made again on what is stored', async () => {
     const stores = openSqliteStores(tempDir());
     const engagement = anEngagement();
