@@ -25,8 +25,10 @@ const cards = new Map(
 
 function cardFor(turn: TurnContext): Record<string, unknown> {
   const value = turn.activity.value as { action?: { data?: { taskId?: unknown } } } | undefined;
-  const card = cards.get(String(value?.action?.data?.taskId)) ?? cards.values().next().value;
-  if (!card) throw new Error('the baseline was given no cards');
+  const taskId = String(value?.action?.data?.taskId);
+  const card = cards.get(taskId);
+  // No quiet fallback: a click the baseline has no card for fails, and the bench counts it as a failure.
+  if (!card) throw new Error(`the baseline has no card for task ${taskId}`);
   return card;
 }
 
