@@ -32,13 +32,22 @@ export function nextBusinessDay(date: string): string {
 /** The first business day of its week (Monday to Sunday). */
 export const isFirstBusinessDayOfWeek = (date: string): boolean => weekday(date) === 1;
 
+/**
+ * Zones already found valid. Teams sends the person's zone with every activity, and building a formatter to
+ * check one costs several microseconds. Bounded: zone names are case-insensitive, so their spellings are many.
+ */
+const validZones = new Set<string>();
+const VALID_ZONES_KEPT = 1000;
+
 export function isTimeZone(zone: string): boolean {
+  if (validZones.has(zone)) return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
   } catch {
     return false;
   }
+  if (validZones.size < VALID_ZONES_KEPT) validZones.add(zone);
+  return true;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

@@ -154,6 +154,15 @@ describe('times and counts', () => {
     expect(when('2026-11-29T09:30:00Z', 'Not/AZone')).toBe('29 Nov 2026, 09:30 UTC');
   });
 
+  it('shows each time at its own minute, whatever was shown before it', () => {
+    expect(when('2026-11-29T11:45:59.999Z', 'Europe/Paris')).toBe('29 Nov 2026, 12:45 (Europe/Paris)');
+    expect(when('2026-11-29T11:45:00.000Z', 'Europe/Paris')).toBe('29 Nov 2026, 12:45 (Europe/Paris)');
+    expect(when('2026-11-29T11:46:00.000Z', 'Europe/Paris')).toBe('29 Nov 2026, 12:46 (Europe/Paris)');
+    // The same digits with an offset are another instant.
+    expect(when('2026-11-29T11:45:30+05:00', 'Europe/Paris')).toBe('29 Nov 2026, 07:45 (Europe/Paris)');
+    expect(when('2026-11-29T11:45:30.000Z')).toBe('29 Nov 2026, 11:45 UTC');
+  });
+
   it('says "task" for one and "tasks" for any other number', () => {
     const one = anEngagement({ servicesInScope: ['AADP'] });
     expect(workshopView(one, seedPlaybook, 'Identity Security').progressText).toBe('0 of 1 mandatory task done');

@@ -136,9 +136,13 @@ function clock(timeZone: string): Intl.DateTimeFormat {
 // Every card shows the same few change times again and again; formatting one is the costly part.
 const formatted = new LRUCache<string, string>({ max: 2000 });
 
+/** A UTC time as toISOString writes it; its minute ("2026-11-29T09:30") is all that `when` shows of it. */
+const UTC_ISO = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}):\d{2}(\.\d{3})?Z$/;
+
 /** "29 Nov 2026, 09:30 UTC", or in the reader's own zone: "29 Nov 2026, 10:30 (Europe/Paris)". */
 export function when(iso: string, timeZone?: string): string {
-  const key = `${timeZone ?? ''}|${iso}`;
+  // Times within one minute read the same, so they share an entry: clicks a second apart format once.
+  const key = `${timeZone ?? ''}|${UTC_ISO.exec(iso)?.[1] ?? iso}`;
   let text = formatted.get(key);
   if (text === undefined) {
     const zone = readerZone(timeZone);
