@@ -11,6 +11,9 @@ export const TASKS = seedPlaybook.workshops.flatMap((w) => w.tasks.map((t) => t.
 
 export const channelOf = (n: number) => `19:bench-${n}@thread.tacv2`;
 
+/** The clicker's zone: Teams sends it with every activity, and the bot shows times in it. */
+const BENCH_TIME_ZONE = 'Europe/Paris';
+
 /** A card action in channel `n`, as Teams would send it, clicked on the copy `replyToId` when given. */
 export function action(
   connector: FakeConnector,
@@ -21,7 +24,10 @@ export function action(
 ) {
   const engagementId = engagementIdFor(TENANT, channelOf(n));
   const options = { channelId: channelOf(n), ...(replyToId && { replyToId }) };
-  return cardAction(connector.serviceUrl, people.manager, verb, { engagementId, ...data }, options);
+  return {
+    ...cardAction(connector.serviceUrl, people.manager, verb, { engagementId, ...data }, options),
+    localTimezone: BENCH_TIME_ZONE,
+  };
 }
 
 export async function setUp(bot: ChildServer, connector: FakeConnector, n: number): Promise<void> {

@@ -40,7 +40,8 @@ function keptAbove(marker: string): string {
   const at = current.indexOf(marker);
   return at >= 0 ? current.slice(0, at) : '# Benchmarks\n\n';
 }
-const WORKERS_TEXT = '8 concurrent clients, each completing and reopening its own task.';
+const WORKERS_TEXT =
+  "8 concurrent clients, each completing and reopening its own task; each click carries the clicker's time zone, as Teams sends it, and the cards show times in it.";
 const ACTION_ROUNDS_TEXT =
   '1,500 task actions on each side from 8 concurrent clients, in 3 rounds that alternate between the two (medians shown).';
 
