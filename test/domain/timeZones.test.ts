@@ -1,14 +1,15 @@
 import { isTimeZone } from '../../src/domain/calendar';
 
-/** Every spelling of a zone name by the case of its letters (zone names are case-insensitive). */
-function spellings(zone: string): string[] {
-  const letters = [...zone];
-  const at = letters.flatMap((c, i) => (c.toLowerCase() !== c.toUpperCase() ? [i] : [])).slice(0, 11);
-  return Array.from({ length: 2 ** at.length }, (_, mask) =>
-    letters
-      .map((c, i) => (at.indexOf(i) >= 0 && mask & (1 << at.indexOf(i)) ? c.toUpperCase() : c.toLowerCase()))
-      .join(''),
-  );
+/** Spellings of a zone name by the case of its first `letters` letters (zone names are case-insensitive). */
+function spellings(zone: string, letters = 11): string[] {
+  const at = [...zone].flatMap((c, i) => (/[a-z]/i.test(c) ? [i] : [])).slice(0, letters);
+  return Array.from({ length: 2 ** at.length }, (_, mask) => {
+    const chars = [...zone.toLowerCase()];
+    at.forEach((i, bit) => {
+      if (mask & (1 << bit)) chars[i] = chars[i]!.toUpperCase();
+    });
+    return chars.join('');
+  });
 }
 
 describe('time zones Teams sends', () => {
