@@ -51,7 +51,10 @@ const SCHEMA = `
     body TEXT NOT NULL,
     PRIMARY KEY (engagement_id, seq)
   ) WITHOUT ROWID;
-  CREATE INDEX IF NOT EXISTS audit_events_task ON audit_events(engagement_id, task_id, seq)`;
+  -- A task's history reads the trail newest first by its primary key and keeps that task's events: the plan
+  -- SQLite chose even while databases of earlier versions had this per-task index, which cost every moved
+  -- event a page of its own and served no read.
+  DROP INDEX IF EXISTS audit_events_task`;
 
 /** Fills the members table of a database written before it existed; a no-op once filled. */
 const BACKFILL_MEMBERS = `

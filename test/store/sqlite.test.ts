@@ -56,6 +56,44 @@ describe('SQLite engagement store on disk', () => {
     await store.close();
   });
 
+  it("drops the per-task trail index of earlier versions, and still reads one task's history", async () => {
+    const dir = tempDir();
+    const file = join(dir, 'security-workshops.sqlite');
+    let store = openSqliteStores(dir);
+    const engagement = anEngagement();
+    await store.engagements.create(engagement);
+    const flip = (taskId: string, i: number) =>
+      changeTask({ store: store.engagements, now: () => T0 }, engagement.id, {
+        taskId,
+        action: i % 2 ? 'reopen' : 'complete',
+        actor: people.sme,
+      });
+    for (let i = 0; i < 4 * AUDIT_KEPT; i++) await flip(i % 2 ? '2533' : '4084', Math.floor(i / 2));
+    await store.close();
+    const old = new Database(file);
+    old.exec('CREATE INDEX audit_events_task ON audit_events(engagement_id, task_id, seq)');
+    old.close();
+    const indexes = () => {
+      const db = new Database(file, { readonly: true });
+      const names = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'audit_events'");
+      const found = (names.all() as { name: string }[]).map((r) => r.name);
+      db.close();
+      return found;
+    };
+    expect(indexes()).toContain('audit_events_task');
+
+    store = openSqliteStores(dir);
+    const trail = await store.engagements.trail(engagement.id, { beforeSeq: 1000, limit: 3, taskId: '2533' });
+    await store.close();
+
+    expect(indexes()).not.toContain('audit_events_task');
+    expect(trail.map((e) => [e.taskId, e.action])).toEqual([
+      ['2533', 'complete'],
+      ['2533', 'reopen'],
+      ['2533', 'complete'],
+    ]);
+  });
+
   it('stores a change and the events it moves to the trail together, or neither', async () => {
     const dir = tempDir();
     const file = join(dir, 'security-workshops.sqlite');

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { changeTask } from '../../src/app/changeTask';
@@ -18,6 +19,33 @@ function walFrames(dir: string): number {
   const [{ log }] = db.pragma('wal_checkpoint(PASSIVE)') as [{ log: number }];
   db.close();
   return log;
+}
+
+/**
+ * Pages of the write-ahead log (each frame: a 24-byte header whose first field is the page number, then the
+ * page) that belong to `table` or to one of its indexes, by SQLite's own map of the file (dbstat).
+ */
+function pagesOf(dir: string, table: string): number {
+  const db = new Database(join(dir, FILE), { readonly: true });
+  const btrees = new Set(
+    (db.prepare('SELECT name FROM sqlite_schema WHERE tbl_name = ?').all(table) as { name: string }[]).map(
+      (r) => r.name,
+    ),
+  );
+  const owner = new Map(
+    (db.prepare('SELECT name, pageno FROM dbstat').all() as { name: string; pageno: number }[]).map((r) => [
+      r.pageno,
+      r.name,
+    ]),
+  );
+  db.close();
+  const wal = readFileSync(join(dir, `${FILE}-wal`));
+  const pageSize = wal.readUInt32BE(8);
+  let count = 0;
+  for (let at = 32; at + 24 + pageSize <= wal.length; at += 24 + pageSize) {
+    if (btrees.has(owner.get(wal.readUInt32BE(at)) ?? '')) count++;
+  }
+  return count;
 }
 
 function emptyWal(dir: string): void {
@@ -50,6 +78,35 @@ describe('SQLite: changes that arrive together are committed together', () => {
     expect(stored.tasks.filter((t) => t.status === 'done')).toHaveLength(20);
     expect(stored.revision).toBe(engagement.revision + 20);
     expect(framesTogether).toBeLessThan(framesOneByOne / 3);
+    await stores.close();
+  });
+
+  it('writes less than a page of the trail for each event a click moves there, however long the trail', async () => {
+    const dir = tempDir();
+    const stores = openSqliteStores(dir);
+    const engagement = wideEngagement(20, '19:long-trail@thread.tacv2');
+    await stores.engagements.create(engagement);
+    const deps = { store: stores.engagements, now: () => T0 };
+    const flip = (taskId: string, pass: number) =>
+      changeTask(deps, engagement.id, { taskId, action: pass % 2 ? 'reopen' : 'complete', actor: people.sme });
+    // 3,000 changes spread over the 20 tasks, which leave every task open again (150 passes, the last reopens).
+    for (let i = 0; i < 3000; i++) await flip(`t${(i % 20) + 1}`, Math.floor(i / 20));
+
+    let trailPages = 0;
+    for (let pass = 0; pass < 6; pass++) {
+      emptyWal(dir);
+      // Eight people's clicks on eight tasks, arriving together; each change moves one event to the trail.
+      const clicks = Array.from({ length: 8 }, (_, i) => `t${2 * i + 4}`);
+      await Promise.all(
+        clicks.map((taskId) => new Promise((resolve) => setImmediate(() => resolve(flip(taskId, pass))))),
+      );
+      trailPages += pagesOf(dir, 'audit_events');
+    }
+
+    const trail = await stores.engagements.trail(engagement.id, { beforeSeq: 10_000, limit: 48, taskId: 't4' });
+    expect(trail).toHaveLength(48);
+    // 48 events of about 400 bytes: about five pages of rows, and the leaves they split.
+    expect(trailPages).toBeLessThan(48);
     await stores.close();
   });
 
