@@ -10,6 +10,9 @@ const STYLE = new Html(`
   table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
   th, td { text-align: left; vertical-align: top; padding: 0.35rem 0.5rem; border-bottom: 1px solid #e0e0e0; }
   th { background: #f5f5f5; } .notPlanned td:first-child { font-weight: 600; }
+  /* The same columns in every workshop's table, so they read as one list. */
+  table.tasks { table-layout: fixed; } table.tasks td { overflow-wrap: break-word; }
+  .id { width: 7%; } .task { width: 30%; } .kind { width: 11%; } .status { width: 13%; } .changed { width: 18%; }
   a { color: #0f6cbd; }
   @media print {
     body { margin: 0; max-width: none; font-size: 10pt; } .screen { display: none; }
@@ -38,7 +41,15 @@ function workshop(w: ReportWorkshop): Html {
       ${w.done} of ${w.total} mandatory ${w.total === 1 ? 'task' : 'tasks'}
       done${w.targetDate ? ` · target date ${dayOf(w.targetDate)}` : ''}
     </p>
-    <table>
+    <table class="tasks">
+      <colgroup>
+        <col class="id" />
+        <col class="task" />
+        <col class="kind" />
+        <col class="status" />
+        <col class="changed" />
+        <col />
+      </colgroup>
       <thead>
         <tr>
           <th>ID</th>

@@ -135,6 +135,23 @@ describe("the customer's report, in Chromium", () => {
     await screenshot(page, 'report-2-print');
     await page.emulateMedia({ media: 'screen' });
   });
+
+  it("lines up the columns of every workshop's tasks, whatever their names", async () => {
+    await page.goto(await reportUrlOf(engagements[2]!.id));
+    for (const media of ['screen', 'print'] as const) {
+      await page.emulateMedia({ media });
+      const lefts = await page
+        .locator('section.workshop table')
+        .evaluateAll((tables) =>
+          tables.map((table) =>
+            [...table.querySelectorAll('th')].map((th) => Math.round(th.getBoundingClientRect().left)),
+          ),
+        );
+      expect(lefts).toHaveLength(3);
+      expect(new Set(lefts.map((row) => row.join(' '))).size).toBe(1);
+    }
+    await page.emulateMedia({ media: 'screen' });
+  });
 });
 
 /** The link the `report` command gives a FastTrack Manager of the engagement. */
