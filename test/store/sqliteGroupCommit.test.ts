@@ -81,7 +81,7 @@ describe('SQLite: changes that arrive together are committed together', () => {
     await stores.close();
   });
 
-  it('writes less than a page of the trail for each event a click moves there, however long the trail', async () => {
+  it('writes less than a page of the trail for each event a click moves onto a trail of 3,000 events', async () => {
     const dir = tempDir();
     const stores = openSqliteStores(dir);
     const engagement = wideEngagement(20, '19:long-trail@thread.tacv2');
