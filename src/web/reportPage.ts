@@ -14,6 +14,7 @@ const STYLE = new Html(`
   table.tasks { table-layout: fixed; } table.tasks td { overflow-wrap: break-word; }
   .id { width: 7%; } .task { width: 30%; } .kind { width: 11%; } .status { width: 13%; } .changed { width: 18%; }
   a { color: #0f6cbd; }
+  .unseen { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   @media print {
     body { margin: 0; max-width: none; font-size: 10pt; } .screen { display: none; }
     h2 { break-after: avoid; } table, section.workshop { break-inside: avoid; } tr { break-inside: avoid; }
@@ -54,7 +55,7 @@ function workshop(w: ReportWorkshop): Html {
         <tr>
           <th>ID</th>
           <th>Task</th>
-          <th></th>
+          <th><span class="unseen">Mandatory or optional</span></th>
           <th>Status</th>
           <th>Last changed</th>
           <th>Reason or note</th>

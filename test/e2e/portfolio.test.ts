@@ -152,6 +152,19 @@ describe("the customer's report, in Chromium", () => {
     }
     await page.emulateMedia({ media: 'screen' });
   });
+
+  it('names every column of the tasks for a screen reader', async () => {
+    await page.goto(await reportUrlOf(engagements[2]!.id));
+    const headers = page.locator('section.workshop').first().getByRole('columnheader');
+    await expect(headers.allTextContents()).resolves.toEqual([
+      'ID',
+      'Task',
+      'Mandatory or optional',
+      'Status',
+      'Last changed',
+      'Reason or note',
+    ]);
+  });
 });
 
 /** The link the `report` command gives a FastTrack Manager of the engagement. */
