@@ -107,67 +107,69 @@ export function reportPage(report: EngagementReport, csvUrl: string, asOf: Date)
             >
           </p>
         </header>
-        <section>
-          <h2>Workshops</h2>
-          ${report.workshops.map(workshop)}
-        </section>
-        <section>
-          <h2>Key Inputs</h2>
-          <ul>
-            ${report.keyInputs.map((k) => html`<li>${k.input}: ${k.confirmedBy ? `confirmed by ${changed(k.confirmedBy, k.confirmedAt)}` : 'not confirmed'}</li>`)}
-          </ul>
-          ${override ? html`<p>${override.by} went ahead without the open Key Inputs on ${dayOf(override.at)}. Reason: ${override.reason}</p>` : ''}
-        </section>
-        <section>
-          <h2>Key Outputs</h2>
-          <table>
-            <thead>
-              <tr>
-                <th>Area</th>
-                <th>Answer</th>
-                <th>Reason or note</th>
-                <th>Answered by</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${report.outputs.map(outputRow)}
-            </tbody>
-          </table>
-        </section>
-        <section class="notPlanned">
-          <h2>The areas the customer doesn't plan to enable, and the reasons why</h2>
-          ${
-            report.notPlanned.length
-              ? html`<table>
-                  <thead>
-                    <tr>
-                      <th>Area</th>
-                      <th>Why</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    ${report.notPlanned.map(
-                      (n) =>
-                        html`<tr>
-                          <td>${n.area}</td>
-                          <td>${n.reason}</td>
-                        </tr>`,
-                    )}
-                  </tbody>
-                </table>`
-              : html`<p>None: the customer plans to enable every area answered so far.</p>`
-          }
-        </section>
-        <section>
-          <h2>Sign-off</h2>
-          <p>${signedOff ? `Signed off by ${changed(signedOff.by, signedOff.at)}.` : 'Not signed off yet.'}</p>
-        </section>
-        <section>
-          <h2>Next Step</h2>
-          <p>
-            ${completion ? `${completion.nextStep} (chosen by ${changed(completion.by, completion.at)})` : 'Not chosen yet.'}
-          </p>
-        </section>
+        <main>
+          <section>
+            <h2>Workshops</h2>
+            ${report.workshops.map(workshop)}
+          </section>
+          <section>
+            <h2>Key Inputs</h2>
+            <ul>
+              ${report.keyInputs.map((k) => html`<li>${k.input}: ${k.confirmedBy ? `confirmed by ${changed(k.confirmedBy, k.confirmedAt)}` : 'not confirmed'}</li>`)}
+            </ul>
+            ${override ? html`<p>${override.by} went ahead without the open Key Inputs on ${dayOf(override.at)}. Reason: ${override.reason}</p>` : ''}
+          </section>
+          <section>
+            <h2>Key Outputs</h2>
+            <table>
+              <thead>
+                <tr>
+                  <th>Area</th>
+                  <th>Answer</th>
+                  <th>Reason or note</th>
+                  <th>Answered by</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${report.outputs.map(outputRow)}
+              </tbody>
+            </table>
+          </section>
+          <section class="notPlanned">
+            <h2>The areas the customer doesn't plan to enable, and the reasons why</h2>
+            ${
+              report.notPlanned.length
+                ? html`<table>
+                    <thead>
+                      <tr>
+                        <th>Area</th>
+                        <th>Why</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      ${report.notPlanned.map(
+                        (n) =>
+                          html`<tr>
+                            <td>${n.area}</td>
+                            <td>${n.reason}</td>
+                          </tr>`,
+                      )}
+                    </tbody>
+                  </table>`
+                : html`<p>None: the customer plans to enable every area answered so far.</p>`
+            }
+          </section>
+          <section>
+            <h2>Sign-off</h2>
+            <p>${signedOff ? `Signed off by ${changed(signedOff.by, signedOff.at)}.` : 'Not signed off yet.'}</p>
+          </section>
+          <section>
+            <h2>Next Step</h2>
+            <p>
+              ${completion ? `${completion.nextStep} (chosen by ${changed(completion.by, completion.at)})` : 'Not chosen yet.'}
+            </p>
+          </section>
+        </main>
       </body>
     </html>`;
   return page.markup;
@@ -186,8 +188,10 @@ export function refusedPage(title: string, text: string): string {
         </style>
       </head>
       <body>
-        <h1>${title}</h1>
-        <p>${text}</p>
+        <main>
+          <h1>${title}</h1>
+          <p>${text}</p>
+        </main>
       </body>
     </html>`.markup;
 }

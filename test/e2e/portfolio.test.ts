@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { openSqliteStores } from '../../src/store/sqliteStores';
+import { accessibilityViolations } from '../fixtures/accessibility';
 import { launchBrowser, loopbackPage, screenshot } from '../fixtures/browser';
 import { startHarness, type BotHarness } from '../fixtures/botHarness';
 import { people } from '../fixtures/engagement';
@@ -117,6 +118,13 @@ describe("the FastTrack Manager's portfolio tab, in Chromium", () => {
     await expect(page.locator('caption').innerText()).resolves.toBe('No engagement matches (0 in all)');
     expect(Math.max(...scripts)).toBeLessThan(200 * 1024);
   });
+
+  it('meets WCAG 2.1 AA, as axe checks it, in the light, dark and high-contrast themes', async () => {
+    for (const theme of ['default', 'dark', 'contrast']) {
+      await open(people.manager.aadObjectId!, theme);
+      await expect(accessibilityViolations(page)).resolves.toEqual([]);
+    }
+  });
 });
 
 describe("the customer's report, in Chromium", () => {
@@ -151,6 +159,15 @@ describe("the customer's report, in Chromium", () => {
       expect(new Set(lefts.map((row) => row.join(' '))).size).toBe(1);
     }
     await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('meets WCAG 2.1 AA, as axe checks it, and so does the page of a link that no longer opens it', async () => {
+    const url = await reportUrlOf(engagements[2]!.id);
+    await page.goto(url);
+    await expect(accessibilityViolations(page)).resolves.toEqual([]);
+    const refused = await page.goto(url.replace(/([?&]s=)[^&]+/, '$1' + 'A'.repeat(43)));
+    expect(refused?.status()).toBe(403);
+    await expect(accessibilityViolations(page)).resolves.toEqual([]);
   });
 
   it('names every column of the tasks for a screen reader', async () => {
