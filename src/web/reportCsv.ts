@@ -20,7 +20,10 @@ const HEADER = [
   'Reason or note',
 ];
 
-/** The report's tasks and Key Outputs as CSV (RFC 4180, CRLF), one row each, for a spreadsheet. */
+/** Excel reads a CSV without it in the machine's legacy code page, which garbles every non-ASCII letter. */
+const UTF8_BOM = '\uFEFF';
+
+/** The report's tasks and Key Outputs as CSV (RFC 4180, CRLF, UTF-8 with a BOM), one row each, for a spreadsheet. */
 export function reportCsv(report: EngagementReport): string {
   const tasks = report.workshops.flatMap((w) =>
     w.tasks.map((t) => [
@@ -46,5 +49,5 @@ export function reportCsv(report: EngagementReport): string {
     o.by,
     o.reason ?? o.note,
   ]);
-  return [HEADER, ...tasks, ...outputs].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+  return UTF8_BOM + [HEADER, ...tasks, ...outputs].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
 }

@@ -105,6 +105,14 @@ describe("the customer's engagement report", () => {
     expect(csv.text).not.toMatch(/(^|,)"=/m);
   });
 
+  it('starts the CSV with a byte order mark, so that Excel reads its dashes and accents as UTF-8', async () => {
+    const [card] = await say(people.customer, 'report');
+    const link = new URL(openUrl(card, 'Open the report'));
+    const bytes = Buffer.from(await (await fetch(`${link.origin}${link.pathname}/csv${link.search}`)).arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.subarray(3).toString('utf8')).toMatch(/^"Section","Workshop or area",/);
+  });
+
   it('refuses a tampered link with one short page and no data', async () => {
     const [card] = await say(people.customer, 'report');
     const link = new URL(openUrl(card, 'Open the report'));
