@@ -51,3 +51,18 @@ export function reportCsv(report: EngagementReport): string {
   ]);
   return UTF8_BOM + [HEADER, ...tasks, ...outputs].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
 }
+
+/** Long names are cut: a file name has a length limit, and the customer's name is only there to tell files apart. */
+const NAME_CHARS = 60;
+
+/**
+ * The CSV's Content-Disposition: "<customer> security workshops report <day>.csv", in UTF-8 for the browsers
+ * that read filename* (RFC 6266), and with only plain letters for those that do not. Neither form can hold a
+ * quote, a line break or a slash, whatever name was typed at setup.
+ */
+export function csvDownload(customerName: string, asOf: Date): string {
+  const name = `${[...customerName].slice(0, NAME_CHARS).join('')} security workshops report ${asOf.toISOString().slice(0, 10)}.csv`;
+  const plain = name.replace(/[^A-Za-z0-9 ._-]/g, '_');
+  const encoded = encodeURIComponent(name).replace(/[*'()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${plain}"; filename*=UTF-8''${encoded}`;
+}

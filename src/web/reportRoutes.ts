@@ -4,7 +4,7 @@ import { engagementReport } from '../domain/report';
 import { reportLinkGeneration } from '../domain/reportAccess';
 import type { Catalog } from '../playbook/catalog';
 import { refusedPage, reportPage } from './reportPage';
-import { reportCsv } from './reportCsv';
+import { csvDownload, reportCsv } from './reportCsv';
 
 export interface ReportDeps {
   store: EngagementStore;
@@ -14,7 +14,9 @@ export interface ReportDeps {
 }
 
 export type ReportAnswer =
-  { status: 200; kind: 'html' | 'csv'; body: string } | { status: 403 | 404 | 410; kind: 'html'; body: string };
+  | { status: 200; kind: 'html'; body: string }
+  | { status: 200; kind: 'csv'; body: string; disposition: string }
+  | { status: 403 | 404 | 410; kind: 'html'; body: string };
 
 const NOT_FOUND = refusedPage('This report is not available', 'There is no report at this address.');
 const INVALID = refusedPage(
@@ -45,7 +47,9 @@ export async function reportAnswer(
   if (check === 'invalid') return { status: 403, kind: 'html', body: INVALID };
   if (check === 'expired') return { status: 410, kind: 'html', body: EXPIRED };
   const report = engagementReport(engagement, deps.catalog.playbookOf(engagement));
-  if (kind === 'csv') return { status: 200, kind: 'csv', body: reportCsv(report) };
+  if (kind === 'csv') {
+    return { status: 200, kind: 'csv', body: reportCsv(report), disposition: csvDownload(report.customerName, now) };
+  }
   const csvUrl = `/report/${encodeURIComponent(engagementId)}/csv?${query}`;
   return { status: 200, kind: 'html', body: reportPage(report, csvUrl, now) };
 }

@@ -92,7 +92,7 @@ export function registerWebRoutes(server: restify.Server, deps: WebDeps): void {
     const csv = answer.kind === 'csv';
     send(res, answer.status, csv ? 'text/csv; charset=utf-8' : 'text/html; charset=utf-8', answer.body, {
       'content-security-policy': REPORT_CSP,
-      ...(csv && { 'content-disposition': 'attachment; filename="security-workshops-report.csv"' }),
+      ...(csv && { 'content-disposition': answer.disposition }),
     });
   };
   server.get('/report/:engagementId', report('html'));

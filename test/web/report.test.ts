@@ -83,7 +83,9 @@ describe("the customer's engagement report", () => {
     const csv = await fetchPage(`${link.origin}${link.pathname}/csv${link.search}`);
     expect(csv.status).toBe(200);
     expect(csv.type).toBe('text/csv; charset=utf-8');
-    expect(csv.headers.get('content-disposition')).toBe('attachment; filename="security-workshops-report.csv"');
+    expect(csv.headers.get('content-disposition')).toBe(
+      `attachment; filename="Contoso security workshops report 2026-12-04.csv"; filename*=UTF-8''Contoso%20security%20workshops%20report%202026-12-04.csv`,
+    );
     const rows = parseCsv(csv.text);
     expect(rows[0]).toEqual([
       'Section',
