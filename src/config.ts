@@ -315,3 +315,18 @@ export function packageSettingsFromProcess(): { appId: string; domain: string } 
   loadDotEnv();
   return readPackageSettings(process.env);
 }
+
+/** The embedded database's folder, for `npm run backup`: refused when the bot keeps its data in Cosmos DB. */
+export function readSqliteDataDir(env: Env): string {
+  const problems: string[] = [];
+  const store = storage(env, problems);
+  if (store.kind === 'sqlite') return store.dataDir;
+  throw new ConfigError([
+    'COSMOS_ENDPOINT is set: the data is in Cosmos DB, whose backups Azure takes; this command copies the embedded database only',
+  ]);
+}
+
+export function sqliteDataDirFromProcess(): string {
+  loadDotEnv();
+  return readSqliteDataDir(process.env);
+}

@@ -6,7 +6,7 @@ import { SqliteEngagementStore } from './sqliteEngagementStore';
 import { SqlitePlaybookVersions } from './sqlitePlaybookVersions';
 import { SqliteReminderStore } from './sqliteReminderStore';
 
-const SQLITE_FILE = 'security-workshops.sqlite';
+export const SQLITE_FILE = 'security-workshops.sqlite';
 
 /** The embedded database: one SQLite file under DATA_DIR, safe for several processes (WAL). */
 export function openSqliteStores(dataDir: string): Stores {
