@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fsyncSync, openSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { SQLITE_FILE } from './sqliteStores';
@@ -22,8 +22,7 @@ export function backUpSqlite(dataDir: string, destination: string): Backup {
   if (!existsSync(source)) throw new BackupRefusedError(`There is no database at ${source}: nothing to back up.`);
   const file = resolve(destination);
   if (existsSync(file)) throw new BackupRefusedError(`${file} already exists: name a new file. Nothing was written.`);
-  if (!existsSync(dirname(file)))
-    throw new BackupRefusedError(`There is no folder ${dirname(file)}. Nothing was written.`);
+  mkdirSync(dirname(file), { recursive: true });
 
   const db = new Database(source, { fileMustExist: true });
   try {
