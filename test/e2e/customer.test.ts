@@ -97,6 +97,11 @@ describe("the customer's side, in a team channel of the Agents Playground", () =
     expect(await cardShot(outputsCard(), 'key-outputs-shared')).toBeLessThanOrEqual(600);
     await ui().ownCopy(outputsCard(), 'Save answers');
     expect(await cardShot(outputsCard(), 'key-outputs-unanswered')).toBeLessThanOrEqual(600);
+    // The form's inputs have no visible labels: a screen reader names each by its area.
+    const named = (role: 'combobox' | 'textbox', name: string) =>
+      outputsCard().getByRole(role, { name, exact: true }).count();
+    await expect(named('combobox', 'Answer for AADP')).resolves.toBe(1);
+    await expect(named('textbox', 'Reason if not planned, or a note, for OneDrive for Business')).resolves.toBe(1);
     await answerAreas([
       ['AADP', 'Not planned'],
       ['Intune', 'Enabled', 'All laptops enrolled'],

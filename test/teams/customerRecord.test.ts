@@ -197,7 +197,7 @@ describe('Key Outputs in one pass', () => {
     expect(shown).toContain('2 of 3 areas answered; not signed off yet.');
     // The refused row keeps what the contact chose, so only the reason is left to type.
     expect(JSON.stringify(answered.value)).toMatch(
-      /"id":"answer\.0","style":"compact","placeholder":"Answer","value":"notPlanned"/,
+      /"id":"answer\.0","style":"compact","placeholder":"Answer for AADP","value":"notPlanned"/,
     );
     const record = (await stored()).outputs!;
     expect(record.addedAreas).toEqual(['Defender for Cloud Apps']);

@@ -119,6 +119,8 @@ export interface OutputAreaRow {
   detail: string;
   /** The one-pass form's row: the answer chosen ('' for none yet), kept after a refusal. */
   choice: string;
+  /** What the answer's box shows before a choice, naming the area: the name a screen reader reads. */
+  answerPlaceholder: string;
   /** The start of the current reason or note, shown greyed in the empty text box; an empty box keeps it. */
   placeholder: string;
   choiceId: string;

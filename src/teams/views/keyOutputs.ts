@@ -23,7 +23,12 @@ const AREA_BYTES = 160;
 const ROW_LABEL_CHARACTERS = 28;
 /** A row's text box shows the start of its current reason or note, greyed, until something is typed. */
 const PLACEHOLDER_CHARACTERS = 60;
-const EMPTY_PLACEHOLDER = 'Reason if not planned, or a note';
+/**
+ * The form's inputs have no visible labels (a row's area stands beside them), so a screen reader names them by
+ * their placeholders: each names its area, or ten rows would all read "Answer".
+ */
+const answerPlaceholder = (area: string) => `Answer for ${area}`;
+const textPlaceholder = (area: string) => `Reason if not planned, or a note, for ${area}`;
 
 /** The one-pass form's inputs and the field naming each row's area: `area.0`, `answer.0`, `text.0`, ... */
 export const outputRowFields = (index: number) =>
@@ -67,13 +72,15 @@ function rowOf(
 ): OutputAreaRow {
   const ids = outputRowFields(index);
   const current = answer?.reason ?? answer?.note;
+  const short = clipped(area, ROW_LABEL_CHARACTERS);
   return {
     label: shown(area, AREA_BYTES),
     rowLabel: shown(clipped(area, ROW_LABEL_CHARACTERS), AREA_BYTES),
     answer: answerText(answer),
     detail: answer ? detailOf(answer, zone) : '',
     choice: typed?.answer ?? answer?.answer ?? '',
-    placeholder: current ? clipped(current, PLACEHOLDER_CHARACTERS) : EMPTY_PLACEHOLDER,
+    answerPlaceholder: answerPlaceholder(short),
+    placeholder: current ? clipped(current, PLACEHOLDER_CHARACTERS) : textPlaceholder(short),
     choiceId: ids.answer,
     textId: ids.text,
   };
