@@ -163,6 +163,11 @@ describe('running the security workshops in a team channel of the Agents Playgro
     const device = workshopCard('Device Security');
     const row = taskRow(device, '2460');
     await expect(row.getByRole('button').allInnerTexts()).resolves.toEqual(['Start', 'More']);
+    // Each button names its task, as a tip and for a screen reader that reaches it alone.
+    const tips = row
+      .getByRole('button')
+      .evaluateAll((buttons) => buttons.map((button) => button.getAttribute('title')));
+    await expect(tips).resolves.toEqual(['Start task 2460', 'More for task 2460']);
     await row.getByRole('button', { name: 'More' }).click();
     // More opens a panel as wide as the row, under it, not a narrow column beside the status.
     const reason = row.getByLabel('Not applicable? Say why');

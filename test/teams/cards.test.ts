@@ -192,6 +192,39 @@ describe('card templates', () => {
     },
   );
 
+  it('names the task on each of its buttons, which a screen reader reads and a pointer shows as a tip', () => {
+    const actions: Record<string, unknown>[] = [];
+    const collect = (value: unknown): void => {
+      if (Array.isArray(value)) value.forEach(collect);
+      else if (value && typeof value === 'object') {
+        const element = value as Record<string, unknown>;
+        if (String(element.type).startsWith('Action.')) actions.push(element);
+        Object.values(element).forEach(collect);
+      }
+    };
+    for (const name of ['workshop', 'taskList', 'digest'] as const) {
+      for (const data of samples[name]) collect(JSON.parse(JSON.stringify(renderer.card(name, data as never))));
+    }
+    const managersCopy = workshopView(started, seedPlaybook, 'Device Security', { person: people.manager });
+    collect(JSON.parse(JSON.stringify(renderer.card('workshop', managersCopy))));
+    const taskOf = (action: Record<string, unknown>): string | undefined => {
+      const toggled = (action.targetElements as string[] | undefined)?.[0];
+      return (action.data as { taskId?: string } | undefined)?.taskId ?? toggled?.match(/^more-(.+)$/)?.[1];
+    };
+    const forTasks = actions.filter((action) => taskOf(action) !== undefined);
+    expect(forTasks.length).toBeGreaterThan(100);
+    const untold = forTasks.filter((action) => !String(action.tooltip).includes(`task ${taskOf(action)}`));
+    expect(untold.map((action) => `${String(action.title)} ${String(taskOf(action))}`)).toEqual([]);
+    expect(forTasks.map((action) => action.tooltip)).toEqual(
+      expect.arrayContaining([
+        'Start task 2460',
+        'More for task 4084',
+        'Complete task 4084',
+        'Snooze task 2460 for 1 day',
+      ]),
+    );
+  });
+
   it('the checker catches what Teams would reject', () => {
     expect(cardProblems({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 3 }] })).toEqual([
       'TextBlock text is number',

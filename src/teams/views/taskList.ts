@@ -7,7 +7,7 @@ import { type Viewer, customer, due, mayPress, names, plural, STATUS_SYMBOL, STA
 export type TaskListKind = { list: 'mine' } | { list: 'channel'; args: string };
 
 /** Rows per card, so that it stays well under Teams' 40 KB with buttons on every row. */
-export const TASK_LIST_LIMIT = 40;
+export const TASK_LIST_LIMIT = 38;
 
 const isOpen = (t: EngagementTask): boolean => !t.retired && (t.status === 'notStarted' || t.status === 'inProgress');
 
