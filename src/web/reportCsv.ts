@@ -1,5 +1,6 @@
 import type { EngagementReport } from '../domain/report';
 import { STATUS_TEXT } from '../domain/statusWords';
+import { clipped } from '../domain/text';
 
 /** A cell as spreadsheets read it: quoted, and never a formula, whatever a person typed (=, +, -, @). */
 function cell(value: string | number | undefined): string {
@@ -61,7 +62,7 @@ const NAME_CHARS = 60;
  * quote, a line break or a slash, whatever name was typed at setup.
  */
 export function csvDownload(customerName: string, asOf: Date): string {
-  const name = `${[...customerName].slice(0, NAME_CHARS).join('')} security workshops report ${asOf.toISOString().slice(0, 10)}.csv`;
+  const name = `${clipped(customerName, NAME_CHARS)} security workshops report ${asOf.toISOString().slice(0, 10)}.csv`;
   const plain = name.replace(/[^A-Za-z0-9 ._-]/g, '_');
   const encoded = encodeURIComponent(name).replace(/[*'()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${plain}"; filename*=UTF-8''${encoded}`;

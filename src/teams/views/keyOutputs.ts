@@ -75,7 +75,7 @@ function rowOf(
   const short = clipped(area, ROW_LABEL_CHARACTERS);
   return {
     label: shown(area, AREA_BYTES),
-    rowLabel: shown(clipped(area, ROW_LABEL_CHARACTERS), AREA_BYTES),
+    rowLabel: shown(short, AREA_BYTES),
     answer: answerText(answer),
     detail: answer ? detailOf(answer, zone) : '',
     choice: typed?.answer ?? answer?.answer ?? '',
