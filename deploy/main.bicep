@@ -71,6 +71,10 @@ resource cosmos 'Microsoft.DocumentDB/databaseAccounts@2024-05-15' = {
     databaseAccountOfferType: 'Standard'
     locations: [{ locationName: location, failoverPriority: 0 }]
     capabilities: [{ name: 'EnableServerless' }]
+    // Point-in-time restore to any second of the last 7 days, into a new account (README, "Backups"); the
+    // 7-day tier costs nothing until a restore. Redeploying over an account made with the periodic default
+    // migrates it, one way.
+    backupPolicy: { type: 'Continuous', continuousModeProperties: { tier: 'Continuous7Days' } }
     disableLocalAuth: true
     minimalTlsVersion: 'Tls12'
   }

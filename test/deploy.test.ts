@@ -24,6 +24,14 @@ describe('configuration is documented and deployed as it is read', () => {
     expect(bicep).toContain("excludedPaths: [{ path: '/*' }]");
   });
 
+  it('the Cosmos DB account keeps continuous backup, so it can be restored to any second of the last 7 days', () => {
+    const bicep = readFileSync(join(ROOT, 'deploy/main.bicep'), 'utf8');
+    const account = bicep.slice(bicep.indexOf("resource cosmos '"), bicep.indexOf("resource database '"));
+    expect(account).toContain(
+      "backupPolicy: { type: 'Continuous', continuousModeProperties: { tier: 'Continuous7Days' } }",
+    );
+  });
+
   it('App Service runs the Node major the project brings, which the SQLite module in the zip is built for', () => {
     const bicep = readFileSync(join(ROOT, 'deploy/main.bicep'), 'utf8');
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
