@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { isTimeZone } from './domain/calendar';
+import { canonicalZone } from './domain/calendar';
 
 /** Every variable the bot reads; .env.example and the deployment template set exactly these. */
 export const CONFIG_VARIABLES = [
@@ -154,9 +154,9 @@ function wholeNumber(
 
 function timeZone(env: Env, problems: string[]): string {
   const zone = env.REMINDER_TIMEZONE?.trim() || 'UTC';
-  if (!isTimeZone(zone))
-    problems.push(`REMINDER_TIMEZONE must be an IANA time zone such as Europe/Paris (got "${zone}")`);
-  return zone;
+  const canonical = canonicalZone(zone);
+  if (!canonical) problems.push(`REMINDER_TIMEZONE must be an IANA time zone such as Europe/Paris (got "${zone}")`);
+  return canonical ?? zone;
 }
 
 function reminders(env: Env, problems: string[]): ReminderConfig {

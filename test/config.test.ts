@@ -135,6 +135,14 @@ describe('configuration', () => {
     ]);
   });
 
+  it("takes the reminders' time zone in any case, in its own spelling, and refuses a name that is no zone", () => {
+    expect(readConfig({}).reminders.timeZone).toBe('UTC');
+    expect(readConfig({ REMINDER_TIMEZONE: 'europe/paris' }).reminders.timeZone).toBe('Europe/Paris');
+    expect(problems({ REMINDER_TIMEZONE: 'Europe/Nowhere' })).toEqual([
+      'REMINDER_TIMEZONE must be an IANA time zone such as Europe/Paris (got "Europe/Nowhere")',
+    ]);
+  });
+
   it('rejects a port out of range', () => {
     expect(problems({ PORT: '70000' })).toEqual(['PORT must be a whole number from 0 to 65535 (got "70000")']);
   });

@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import { isTimeZone } from '../domain/calendar';
+import { canonicalZone } from '../domain/calendar';
 import { personKey } from '../domain/people';
 import { nextDigestAt, type ReminderPolicy } from '../domain/reminders';
 import type { Engagement, Person } from '../domain/types';
@@ -65,7 +65,7 @@ export class PeopleDirectory {
   /** Learns the person's time zone and 1:1 chat; someone who talks to the bot can be reached again. */
   async note(seen: Sighting): Promise<void> {
     const key = personKey(seen.person);
-    const timeZone = seen.timeZone && isTimeZone(seen.timeZone) ? seen.timeZone : undefined;
+    const timeZone = seen.timeZone ? canonicalZone(seen.timeZone) : undefined;
     const fingerprint = JSON.stringify([seen.person.name, seen.serviceUrl, timeZone, seen.personalConversationId]);
     const last = this.noted.get(key);
     if (last && last.fingerprint === fingerprint && Date.now() - last.at < NOTED_TTL_MS) return;

@@ -33,23 +33,28 @@ export function nextBusinessDay(date: string): string {
 export const isFirstBusinessDayOfWeek = (date: string): boolean => weekday(date) === 1;
 
 /**
- * Zones already found valid. Teams sends the person's zone with every activity, and building a formatter to
- * check one costs several microseconds. Bounded: zone names are case-insensitive, so their spellings are many.
+ * Zones already found valid, by the spelling asked, with the spelling Intl gives them ("europe/PARIS" is
+ * "Europe/Paris"). Teams sends the person's zone with every activity, and building a formatter to check one
+ * costs several microseconds. Bounded: zone names are case-insensitive, so their spellings are many.
  */
-const validZones = new Set<string>();
-const VALID_ZONES_KEPT = 1000;
+const knownZones = new Map<string, string>();
+const ZONES_KEPT = 1000;
 
-export function isTimeZone(zone: string): boolean {
-  if (validZones.has(zone)) return true;
+/** The zone's own spelling, or undefined when `zone` names no IANA time zone. */
+export function canonicalZone(zone: string): string | undefined {
+  const known = knownZones.get(zone);
+  if (known) return known;
+  let canonical: string;
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    canonical = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
   } catch {
-    return false;
+    return undefined;
   }
-  if (validZones.size < VALID_ZONES_KEPT) validZones.add(zone);
-  return true;
+  if (knownZones.size < ZONES_KEPT) knownZones.set(zone, canonical);
+  return canonical;
 }
 
+/** Kept for up to ZONES_KEPT zones; zones arrive here in their own spelling, so only a very old store could pass that. */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function partsIn(zone: string, at: Date): Record<string, number> {
   let format = formatters.get(zone);
@@ -64,7 +69,7 @@ function partsIn(zone: string, at: Date): Record<string, number> {
       minute: '2-digit',
       second: '2-digit',
     });
-    formatters.set(zone, format);
+    if (formatters.size < ZONES_KEPT) formatters.set(zone, format);
   }
   return Object.fromEntries(
     format

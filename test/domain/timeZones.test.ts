@@ -1,4 +1,4 @@
-import { isTimeZone } from '../../src/domain/calendar';
+import { canonicalZone } from '../../src/domain/calendar';
 
 /** Spellings of a zone name by the case of its first `letters` letters (zone names are case-insensitive). */
 function spellings(zone: string, letters = 11): string[] {
@@ -14,18 +14,23 @@ function spellings(zone: string, letters = 11): string[] {
 
 describe('time zones Teams sends', () => {
   it('knows a zone, every time it is asked, and never a name that is not one', () => {
-    expect(isTimeZone('Europe/Paris')).toBe(true);
-    expect(isTimeZone('Europe/Paris')).toBe(true);
-    expect(isTimeZone('Not/AZone')).toBe(false);
-    expect(isTimeZone('Not/AZone')).toBe(false);
-    expect(isTimeZone('')).toBe(false);
+    expect(canonicalZone('Europe/Paris')).toBe('Europe/Paris');
+    expect(canonicalZone('Europe/Paris')).toBe('Europe/Paris');
+    expect(canonicalZone('Not/AZone')).toBeUndefined();
+    expect(canonicalZone('Not/AZone')).toBeUndefined();
+    expect(canonicalZone('')).toBeUndefined();
+  });
+
+  it('gives a zone spelled in any case its own spelling', () => {
+    expect(canonicalZone('europe/PARIS')).toBe('Europe/Paris');
+    expect(canonicalZone('utc')).toBe('UTC');
   });
 
   it('still answers right once more spellings were asked than it keeps', () => {
     const many = spellings('America/New_York');
     expect(many.length).toBeGreaterThan(1000);
-    for (const zone of many) expect(isTimeZone(zone)).toBe(true);
-    for (const zone of spellings('Europe/Nowhere')) expect(isTimeZone(zone)).toBe(false);
-    expect(isTimeZone('Asia/Tokyo')).toBe(true);
+    for (const zone of many) expect(canonicalZone(zone)).toBe('America/New_York');
+    for (const zone of spellings('Europe/Nowhere')) expect(canonicalZone(zone)).toBeUndefined();
+    expect(canonicalZone('Asia/Tokyo')).toBe('Asia/Tokyo');
   });
 });

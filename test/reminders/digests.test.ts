@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import { personKey } from '../../src/domain/people';
 import { openSqliteStores } from '../../src/store/sqliteStores';
 import { cardAction, channelMessage, personalMessage } from '../fixtures/activities';
 import { startHarness, type BotHarness } from '../fixtures/botHarness';
@@ -83,6 +84,23 @@ describe('scheduled digests', () => {
       ...personalMessage(harness.connector.serviceUrl, people.sme, 'help'),
       localTimezone: 'Asia/Tokyo',
     });
+    harness.connector.clear();
+    expect((await sweepAt('2026-11-30T00:00:00Z')).digests.has('Sam')).toBe(true);
+  });
+
+  it('knows a zone however Teams spells it: kept in its own spelling, and not written again for another', async () => {
+    clock.set('2026-11-29T12:00:00Z');
+    const sayIn = (zone: string) =>
+      harness.post({ ...personalMessage(harness.connector.serviceUrl, people.sme, 'help'), localTimezone: zone });
+    const store = openSqliteStores(harness.dataDir);
+    const record = () => store.reminders.getPerson(personKey(people.sme));
+    await sayIn('asia/TOKYO');
+    const first = await record();
+    await sayIn('Asia/Tokyo');
+    const second = await record();
+    await store.close();
+    expect(first?.value.timeZone).toBe('Asia/Tokyo');
+    expect(second?.etag).toBe(first?.etag);
     harness.connector.clear();
     expect((await sweepAt('2026-11-30T00:00:00Z')).digests.has('Sam')).toBe(true);
   });

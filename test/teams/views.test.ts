@@ -150,6 +150,7 @@ describe('times and counts', () => {
   it("shows times in the reader's time zone, and UTC when it is not known", () => {
     expect(when('2026-11-29T09:30:00Z')).toBe('29 Nov 2026, 09:30 UTC');
     expect(when('2026-11-29T09:30:00Z', 'Europe/Paris')).toBe('29 Nov 2026, 10:30 (Europe/Paris)');
+    expect(when('2026-11-29T09:30:00Z', 'europe/PARIS')).toBe('29 Nov 2026, 10:30 (Europe/Paris)');
     expect(when('2026-07-01T09:30:00Z', 'America/New_York')).toBe('1 Jul 2026, 05:30 (America/New_York)');
     expect(when('2026-11-29T09:30:00Z', 'Not/AZone')).toBe('29 Nov 2026, 09:30 UTC');
   });

@@ -1,6 +1,6 @@
 import type { RemindResult } from '../../app/digests';
 import { customer, plain, possessive } from '../views/format';
-import { isTimeZone } from '../../domain/calendar';
+import { canonicalZone } from '../../domain/calendar';
 import { ForbiddenActorError } from '../../domain/errors';
 import { holdsRole, MANAGER_ROLE } from '../../domain/people';
 import { actorOf } from '../turn/turnFacts';
@@ -13,7 +13,7 @@ const listed = (people: string[]): string => {
 };
 
 function clock(iso: string, zone: string | undefined): string {
-  const timeZone = zone && isTimeZone(zone) ? zone : 'UTC';
+  const timeZone = (zone && canonicalZone(zone)) || 'UTC';
   const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso));
   return `${time} (${timeZone})`;
 }

@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import { isTimeZone } from '../../domain/calendar';
+import { canonicalZone } from '../../domain/calendar';
 import { graphemes } from '../../domain/text';
 import type { Person } from '../../domain/types';
 
@@ -154,7 +154,7 @@ export function when(iso: string, timeZone?: string): string {
 }
 
 /** The zone a reader's times are shown in: theirs when Teams sent a valid one, else UTC. */
-export const readerZone = (timeZone?: string): string => (timeZone && isTimeZone(timeZone) ? timeZone : 'UTC');
+export const readerZone = (timeZone?: string): string => (timeZone && canonicalZone(timeZone)) || 'UTC';
 
 /** A change time for a list grouped by day, in the reader's zone: "29 Nov 2026" and "09:30", with the zone. */
 export function dayAndTime(iso: string, timeZone?: string): { day: string; time: string } {
