@@ -54,7 +54,10 @@ export function canonicalZone(zone: string): string | undefined {
   return canonical;
 }
 
-/** Kept for up to ZONES_KEPT zones; zones arrive here in their own spelling, so only a very old store could pass that. */
+/**
+ * One formatter per zone, up to ZONES_KEPT. Zones reach here in their own spelling (canonicalZone), so only
+ * people stored by an earlier version, in other spellings, could fill it; past that a formatter is built per call.
+ */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function partsIn(zone: string, at: Date): Record<string, number> {
   let format = formatters.get(zone);
